@@ -1,0 +1,24 @@
+/**
+ * Every side effect a workflow may cause, built over its dependencies (STYLE.md: createActivities(deps)).
+ * Workflows import only the type `Activities`.
+ */
+import type { DataSource } from 'typeorm';
+import type { WorkingDayCalendar } from '../libs/calendar/working-day-calendar';
+import { createCaseActivities } from './case.activities';
+import { createCreditActivities } from './credit.activities';
+import { createTaskActivities } from './task.activities';
+
+export interface ActivityDeps {
+  dataSource: DataSource;
+  calendar: WorkingDayCalendar;
+}
+
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createTaskActivities(deps),
+    ...createCaseActivities(deps),
+    ...createCreditActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,141 @@
+/** The task projection (the inbox): written only here and by the API's claim/complete gate. */
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
+import type { RoleGrant, RoleRef } from '../libs/domain/roles';
+import { FieldError, validateTaskForm } from '../libs/forms/form-registry';
+import { appendAudit } from '../libs/persistence/audit-log';
+import { ProcessEntity, TaskEntity, UserEntity } from '../libs/persistence/entities';
+import type { ActivityDeps } from './index';
+import { notifyRoles } from './notify';
+
+export interface OpenTaskInput {
+  taskId: string;
+  processId: string;
+  rootProcessId: string;
+  processType: string;
+  step: string;
+  round: number;
+  title: string;
+  candidateRoles: RoleRef[];
+  excludedUsers: string[];
+  decisions: string[];
+  reasonRequired: string[];
+  formKey: string | null;
+  prefill: Record<string, unknown>;
+  createdAt: string;
+  dueAt: string | null;
+  dueProvisional: boolean;
+  expires: boolean;
+  /** The case's business status and data as this step opens, written in the same transaction. */
+  businessStatus: string | null;
+  caseData: Record<string, unknown> | null;
+}
+
+export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
+  return {
+    /** Due times are computed here, not in the workflow, so a later calendar update never changes a replay. */
+    async computeDue(input: { from: string; clock: Clock }): Promise<DueTime> {
+      return calendar.due(new Date(input.from), input.clock);
+    },
+
+    /** Idempotent on the task id (process + step + round): a retry or a replay never opens two tasks. */
+    async openTask({ businessStatus, caseData, ...input }: OpenTaskInput): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        if (businessStatus || caseData) {
+          await tx.query(`UPDATE processes SET business_status = coalesce($2, business_status), data = data || $3::jsonb WHERE process_id = $1`, [
+            input.processId,
+            businessStatus,
+            JSON.stringify(caseData ?? {}),
+          ]);
+        }
+        const inserted = await tx
+          .createQueryBuilder()
+          .insert()
+          .into(TaskEntity)
+          .values({ ...input, createdAt: new Date(input.createdAt), dueAt: input.dueAt ? new Date(input.dueAt) : null, status: 'open' } as QueryDeepPartialEntity<TaskEntity>)
+          .orIgnore()
+          .execute();
+        if ((inserted.raw as unknown[]).length === 0) return;
+        const process = await tx.findOneBy(ProcessEntity, { processId: input.processId });
+        await notifyRoles(
+          tx,
+          input.candidateRoles,
+          { kind: 'new-task', title: `新待办：${input.title}`, body: process?.title ?? input.processId, processId: input.processId, taskId: input.taskId, dedupeKey: `new-task:${input.taskId}` },
+          input.excludedUsers,
+        );
+      });
+    },
+
+    /** The workflow's own check of the actor: roles as they are now, and the form payload. */
+    async verifyDecision(input: { username: string; formKey: string | null; data: Record<string, unknown> }): Promise<{ active: boolean; roles: RoleGrant[]; formErrors: FieldError[] }> {
+      const user = await dataSource.getRepository(UserEntity).findOne({ where: { username: input.username } });
+      const formErrors = await validateTaskForm(input.formKey, input.data);
+      return {
+        active: !!user?.active,
+        roles: (user?.roles ?? []).map((r) => (r.department ? { role: r.role, department: r.department } : { role: r.role })),
+        formErrors,
+      };
+    },
+
+    /** The workflow took the decision: the projection shows it completed by that person. */
+    async acceptDecision(input: { taskId: string; processId: string; username: string; decision: string; comment: string | null; data: Record<string, unknown>; decidedAt: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        await tx.update(
+          TaskEntity,
+          { taskId: input.taskId },
+          {
+            status: 'completed',
+            completedBy: input.username,
+            completedAt: new Date(input.decidedAt),
+            decision: input.decision,
+            comment: input.comment,
+            data: input.data,
+            acceptedAt: new Date(),
+          } as QueryDeepPartialEntity<TaskEntity>,
+        );
+        await appendAudit(tx, { actor: input.username, action: 'decision-accepted', processId: input.processId, taskId: input.taskId, detail: { decision: input.decision } });
+      });
+    },
+
+    /** A decision the workflow refused (e.g. sent around the API): recorded, and the task is open again. */
+    async recordRefusal(input: { processId: string; taskId: string; username: string; decision: string; code: string; reason: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        await tx
+          .createQueryBuilder()
+          .update(TaskEntity)
+          .set({ status: 'open', assignee: null, completedBy: null, completedAt: null, decision: null, comment: null, data: null })
+          .where('task_id = :taskId AND completed_by = :username AND accepted_at IS NULL', { taskId: input.taskId, username: input.username })
+          .execute();
+        await appendAudit(tx, { actor: input.username, action: 'refusal', processId: input.processId, taskId: input.taskId, detail: { by: 'workflow', decision: input.decision, code: input.code, reason: input.reason } });
+      });
+    },
+
+    /** The task's SLA passed: visible as overdue, and the responsible head is told. Never a silent expiry. */
+    async escalateTask(input: { taskId: string; processId: string; escalateTo: RoleRef; dueAt: string; at: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        const task = await tx.findOneByOrFail(TaskEntity, { taskId: input.taskId });
+        if (!task.escalatedAt) await tx.update(TaskEntity, { taskId: input.taskId }, { escalatedAt: new Date(input.at) });
+        const recipients = await notifyRoles(tx, [input.escalateTo], {
+          kind: 'escalation',
+          title: `超时督办：${task.title}`,
+          body: `任务已于 ${input.dueAt} 到期仍未办理`,
+          processId: input.processId,
+          taskId: input.taskId,
+          dedupeKey: `escalation:${input.taskId}`,
+        });
+        await appendAudit(tx, { actor: 'system', action: 'escalation', processId: input.processId, taskId: input.taskId, detail: { escalateTo: input.escalateTo, recipients, dueAt: input.dueAt } });
+      });
+    },
+
+    /**
+     * A hard deadline passed first: the task closes without a decision. (The API refuses
+     * decisions on a task past its deadline, so no accepted decision is overwritten here.)
+     */
+    async expireTask(input: { taskId: string; processId: string; at: string }): Promise<void> {
+      await dataSource.transaction(async (tx) => {
+        await tx.update(TaskEntity, { taskId: input.taskId }, { status: 'cancelled', completedAt: new Date(input.at), decision: 'expired', assignee: null });
+        await appendAudit(tx, { actor: 'system', action: 'escalation', processId: input.processId, taskId: input.taskId, detail: { expired: true, at: input.at } });
+      });
+    },
+  };
+}

@@ -1,0 +1,20 @@
+/** The worker process: runs every workflow and activity on the credit-bpm task queue. */
+import 'reflect-metadata';
+import { createDataSource } from '../../../libs/persistence/data-source';
+import { temporalSettings } from '../../../libs/temporal/temporal-settings';
+import { startWorker } from './worker';
+
+async function main(): Promise<void> {
+  const settings = temporalSettings();
+  const dataSource = await createDataSource().initialize();
+  const running = await startWorker(settings, dataSource);
+  console.log(`worker polling ${settings.taskQueue} on ${settings.address} (${settings.namespace})`);
+  // The SDK's own signal handling shuts the worker down gracefully on SIGINT/SIGTERM.
+  await running.done;
+  await dataSource.destroy();
+}
+
+main().catch((error) => {
+  console.error('worker failed:', error);
+  process.exit(1);
+});

@@ -1,0 +1,79 @@
+import { CHINA_CALENDAR, CalendarYear } from './china-calendar-data';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** China Standard Time has no daylight saving: a fixed +08:00 offset. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** How long a step may take: working days (工作日) or calendar days. */
+export type Clock = { workingDays: number } | { days: number };
+
+export interface DueTime {
+  dueAt: string;
+  /** True when the count crossed a year the calendar has no official notice for (Monday–Friday assumed). */
+  provisional: boolean;
+}
+
+/** The China calendar date (YYYY-MM-DD) of an instant. */
+export function chinaDateOf(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Midnight at the start of a China calendar date, as an instant. */
+function chinaMidnight(date: string): Date {
+  return new Date(Date.parse(`${date}T00:00:00+08:00`));
+}
+
+function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+}
+
+export class WorkingDayCalendar {
+  private readonly holidays = new Set<string>();
+  private readonly adjustedWorkdays = new Set<string>();
+
+  constructor(private readonly years: Record<number, CalendarYear> = CHINA_CALENDAR) {
+    for (const year of Object.values(years)) {
+      for (const range of year.holidays) {
+        for (let d = range.from; d <= range.to; d = nextDate(d)) this.holidays.add(d);
+      }
+      year.adjustedWorkdays.forEach((d) => this.adjustedWorkdays.add(d));
+    }
+  }
+
+  hasOfficialYear(year: number): boolean {
+    return year in this.years;
+  }
+
+  isWorkingDay(date: string): boolean {
+    if (this.holidays.has(date)) return false;
+    if (this.adjustedWorkdays.has(date)) return true;
+    const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+    return weekday >= 1 && weekday <= 5;
+  }
+
+  /**
+   * "Within N working days" of an instant: the end of the N-th working day after the
+   * instant's own day (so a case received at any hour of a day gets the same due time).
+   */
+  addWorkingDays(from: Date, workingDays: number): DueTime {
+    let date = chinaDateOf(from);
+    let provisional = false;
+    for (let counted = 0; counted < workingDays; ) {
+      date = nextDate(date);
+      if (!this.hasOfficialYear(Number(date.slice(0, 4)))) provisional = true;
+      if (this.isWorkingDay(date)) counted++;
+    }
+    return { dueAt: chinaMidnight(nextDate(date)).toISOString(), provisional };
+  }
+
+  /** The next working day strictly after the instant's own day (e.g. "notify on the 2nd working day"). */
+  nthWorkingDayStart(from: Date, n: number): DueTime {
+    const end = this.addWorkingDays(from, n);
+    return { dueAt: new Date(Date.parse(end.dueAt) - DAY_MS).toISOString(), provisional: end.provisional };
+  }
+
+  due(from: Date, clock: Clock): DueTime {
+    if ('workingDays' in clock) return this.addWorkingDays(from, clock.workingDays);
+    return { dueAt: new Date(from.getTime() + clock.days * DAY_MS).toISOString(), provisional: false };
+  }
+}

@@ -1,0 +1,228 @@
+/** The forms (附件) the objection steps fill, as validated payloads. */
+import { Type } from 'class-transformer';
+import {
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+  Min,
+  Validate,
+  ValidateNested,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
+} from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
+import { isValidUscc } from '../domain/uscc';
+import { OBJECTION_REASONS, type ObjectionReason } from '../domain/objection-policy';
+
+@ValidatorConstraint({ name: 'uscc' })
+export class UsccConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && isValidUscc(value);
+  }
+  defaultMessage(): string {
+    return 'subjectCode must be an 18-character unified social credit code with a correct check character (GB 32100-2015)';
+  }
+}
+
+export class EvidenceItem {
+  @JSONSchema({ title: '材料名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @JSONSchema({ title: '材料编号/链接' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  ref?: string;
+}
+
+/** 异议申请单 (001 附件28): API.md's objection start input. */
+export class ObjectionStartInput {
+  @JSONSchema({ title: '信息主体名称' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  subjectName!: string;
+
+  @JSONSchema({ title: '统一社会信用代码', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })
+  @IsString()
+  @Validate(UsccConstraint)
+  subjectCode!: string;
+
+  @JSONSchema({ title: '信用报告编号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  reportId!: string;
+
+  @JSONSchema({ title: '报告查询时间', format: 'date-time' })
+  @IsISO8601({ strict: true })
+  reportQueriedAt!: string;
+
+  @JSONSchema({ title: '异议信息项' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  itemName!: string;
+
+  @JSONSchema({ title: '原始信息' })
+  @IsString()
+  @MaxLength(1000)
+  originalValue!: string;
+
+  @JSONSchema({ title: '申请更正为' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  claimedValue!: string;
+
+  @JSONSchema({ title: '异议原因（浙江规范必填）', enum: [...OBJECTION_REASONS] })
+  @IsOptional()
+  @IsIn(OBJECTION_REASONS)
+  reason?: ObjectionReason;
+
+  @JSONSchema({ title: '证明材料' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ValidateNested({ each: true })
+  @Type(() => EvidenceItem)
+  evidence!: EvidenceItem[];
+
+  @JSONSchema({ title: '受理渠道', enum: ['website', 'outlet'] })
+  @IsIn(['website', 'outlet'])
+  channel!: 'website' | 'outlet';
+}
+
+/** 初审/复核 checklist (001 §112 三, §113 二): the same four checks at both steps. */
+export class ObjectionInitialReviewForm {
+  @JSONSchema({ title: '资料齐全' })
+  @IsBoolean()
+  materialsComplete!: boolean;
+
+  @JSONSchema({ title: '证件类材料真实' })
+  @IsBoolean()
+  documentsGenuine!: boolean;
+
+  @JSONSchema({ title: '身份真实' })
+  @IsBoolean()
+  identityGenuine!: boolean;
+
+  @JSONSchema({ title: '符合受理规则' })
+  @IsBoolean()
+  withinRules!: boolean;
+
+  @JSONSchema({ title: '回执编号' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  receiptNo?: string;
+}
+
+export class ObjectionDifferenceCheckForm {
+  @JSONSchema({ title: '核查说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class ObjectionHandlingNoteForm {
+  @JSONSchema({ title: '处理说明' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+/** 异议数据核对书 (000 附件8, 001 附件30). */
+export class ObjectionVerificationLetterForm {
+  @JSONSchema({ title: '信息提供单位' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  providerName!: string;
+
+  @JSONSchema({ title: '异议信息项' })
+  @IsString()
+  @IsNotEmpty()
+  itemName!: string;
+
+  @JSONSchema({ title: '原始信息' })
+  @IsString()
+  originalValue!: string;
+
+  @JSONSchema({ title: '申请更正为' })
+  @IsString()
+  @IsNotEmpty()
+  requestedValue!: string;
+
+  @JSONSchema({ title: '证明材料' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  evidence?: string;
+
+  @JSONSchema({ title: '核对书编号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  letterNo!: string;
+}
+
+export class ObjectionProviderReplyForm {
+  @JSONSchema({ title: '回复日期', format: 'date' })
+  @IsISO8601()
+  repliedOn!: string;
+
+  @JSONSchema({ title: '更正后的值（成立已修改时）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  correctedValue?: string;
+}
+
+/** 数据导入文件登记表 for the corrected data (001 §115 二(四)). */
+export class ObjectionImportRegisterForm {
+  @JSONSchema({ title: '导入文件名' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  fileName!: string;
+
+  @JSONSchema({ title: '记录数' })
+  @IsInt()
+  @Min(1)
+  records!: number;
+
+  @JSONSchema({ title: '更正后的值' })
+  @IsString()
+  @IsNotEmpty()
+  correctedValue!: string;
+}
+
+/** 异议回复书 (001 附件31). */
+export class ObjectionReplyForm {
+  @JSONSchema({ title: '回复书编号' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(50)
+  replyNo!: string;
+
+  @JSONSchema({ title: '通知方式', enum: ['phone', 'sms', 'letter', 'counter'] })
+  @IsIn(['phone', 'sms', 'letter', 'counter'])
+  notifiedBy!: 'phone' | 'sms' | 'letter' | 'counter';
+
+  @JSONSchema({ title: '提供一次免费查询/更正报告' })
+  @IsOptional()
+  @IsBoolean()
+  freeRequery?: boolean;
+}

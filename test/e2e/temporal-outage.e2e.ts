@@ -1,0 +1,48 @@
+/**
+ * A decision that cannot be delivered changes nothing: the API answers 503 and gives the task back.
+ * (Its own file: passport's strategy registry is per process, so one Nest app at a time.)
+ */
+import request from 'supertest';
+import { createApp } from '../../apps/api/src/app.factory';
+import { TaskEntity } from '../../libs/persistence/entities';
+import { startApiHarness, until } from '../support/api-harness';
+import { createTestSubject } from '../support/database';
+import { INITIAL_REVIEW_PASSED, objectionInput } from '../support/objection-input';
+
+it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, changes nothing, and takes it once reachable', async () => {
+  // A case with an open task, made over the real stack.
+  let h = await startApiHarness();
+  const subject = await createTestSubject(h.dataSource);
+  const started = await (await h.as('service_clerk_1')).post('/processes', { type: 'objection', policy: 'center', input: objectionInput(subject) }).expect(201);
+  const processId: string = started.body.processId;
+  const task = await until(() => h.dataSource.getRepository(TaskEntity).findOneBy({ processId, step: 'accept' }), 'accept task');
+  const token = await h.token('service_clerk_1');
+  const taskQueue = process.env.TEMPORAL_TASK_QUEUE;
+  await h.close();
+
+  const realAddress = process.env.TEMPORAL_ADDRESS;
+  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1';
+  const cutOff = await createApp();
+  process.env.TEMPORAL_ADDRESS = realAddress;
+  await cutOff.init();
+  try {
+    const res = await request(cutOff.getHttpServer()).post(`/api/tasks/${task.taskId}/complete`).set('Authorization', `Bearer ${token}`).send({ decision: 'accept', data: INITIAL_REVIEW_PASSED });
+    expect(res.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+    const after = await request(cutOff.getHttpServer()).get(`/api/tasks/${task.taskId}`).set('Authorization', `Bearer ${token}`).expect(200);
+    expect(after.body).toMatchObject({ status: 'open' });
+    expect(after.body.completedBy).toBeUndefined();
+    const health = await request(cutOff.getHttpServer()).get('/api/health').expect(503);
+    expect(health.body).toMatchObject({ database: 'up', temporal: 'down' });
+  } finally {
+    await cutOff.close();
+  }
+
+  h = await startApiHarness(taskQueue);
+  try {
+    const res = await (await h.as('service_clerk_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'accept', data: INITIAL_REVIEW_PASSED });
+    expect(res.status).toBe(200);
+    await until(() => h.dataSource.getRepository(TaskEntity).findOneBy({ processId, step: 'confirm' }), 'confirm task');
+  } finally {
+    await h.close();
+  }
+});

@@ -1,0 +1,256 @@
+/**
+ * P1 Objection handling (异议处理): one workflow, four policies (libs/domain/objection-policy.ts).
+ * accept → confirm (four-eyes) → difference check or reason routing → handling → reply → archive,
+ * with the objection mark on the disputed item from confirmation to the end.
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
+import {
+  DifferenceType,
+  OBJECTION_POLICY,
+  ObjectionInput,
+  ObjectionPolicy,
+  ObjectionPolicyKey,
+  PROVIDER_REPLIES,
+  routeByReason,
+} from '../libs/domain/objection-policy';
+import { CaseRun, reads } from './case-run';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Outcome = 'corrected' | 'no-change' | 'mark-removed' | 'unverifiable' | 'provider-overdue';
+
+export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Promise<ProcessResult> {
+  const run = new CaseRun(start);
+  const policy = OBJECTION_POLICY[start.policy as ObjectionPolicyKey];
+  const input = start.input;
+  const item = { subjectCode: input.subjectCode, itemName: input.itemName };
+  const documents = [{ name: '异议申请单' }, { name: '异议申请回执' }, ...input.evidence];
+
+  // Acceptance rules that need no person (000 §33, 001 §110): recorded, and the case ends at once.
+  const rejection = await reads.checkObjectionAcceptance({ processId: run.processId, policy: policy.key, input, acceptedAt: run.now().toISOString() });
+  if (rejection) {
+    await run.setStatus('not-accepted', { rejection });
+    return run.finish('not-accepted', { rejection });
+  }
+
+  if (policy.overallSla) await run.startCaseClock(policy.overallSla, 'dept_head@customer_service');
+
+  const accept = await run.task({
+    status: 'accepting',
+    step: 'accept',
+    title: '异议受理（初审）',
+    candidateRoles: ['service_clerk'],
+    decisions: ['accept', 'reject'] as const,
+    form: 'objection-initial-review',
+    due: { workingDays: 1 },
+  });
+  if (accept.decision === 'reject') {
+    const refused = { rule: 'initial-review', by: accept.actor, message: accept.comment };
+    await run.setStatus('not-accepted', { rejection: refused });
+    await run.archive(documents);
+    return run.finish('not-accepted', { rejection: refused });
+  }
+
+  const confirm = await run.task({
+    status: 'confirming',
+    step: 'confirm',
+    title: '异议受理确认（复核）',
+    candidateRoles: ['service_reviewer'],
+    decisions: ['confirm', 'reject'] as const,
+    form: 'objection-initial-review',
+    notBy: ['accept'],
+    due: policy.confirmWithin,
+  });
+  if (confirm.decision === 'reject') {
+    await run.setStatus('confirmation-failed', { confirmationFailure: { by: confirm.actor, reason: confirm.comment } });
+    await replyToApplicant(run, policy, 'confirmation-failed');
+    await run.archive(documents);
+    return run.finish('confirmation-failed', { reason: confirm.comment });
+  }
+
+  await acts.setObjectionMark({ ...item, processId: run.processId });
+  await run.setStatus('异议处理中');
+
+  const outcome = policy.routesByReason ? await handleByReason(run, policy, input) : await handleByDifference(run, policy, input);
+
+  await replyToApplicant(run, policy, outcome);
+  await acts.clearObjectionMark({ ...item, processId: run.processId });
+  await run.archive([...documents, { name: '异议回复书' }]);
+  return run.finish(outcome);
+}
+
+/** 000 §37–38, 001 §114–115, 002 §31: classify, then handle by the kind of difference. */
+async function handleByDifference(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+  const proposal = await reads.proposeDifference({ policy: policy.key, subjectCode: input.subjectCode, itemName: input.itemName, claimedValue: input.claimedValue });
+  const kinds: DifferenceType[] = policy.checksQueryRecords ? ['internal', 'external', 'query-time', 'query-record'] : ['internal', 'external', 'query-time'];
+  const check = await run.task({
+    status: 'checking',
+    caseData: { differenceProposal: proposal },
+    step: 'check',
+    title: '异议核查（差异类型确认）',
+    candidateRoles: ['it_staff'],
+    decisions: kinds,
+    form: 'objection-difference-check',
+    prefill: proposal,
+    due: policy.checkWithin,
+  });
+  await run.setStatus('handling', { differenceType: check.decision });
+
+  switch (check.decision) {
+    case 'internal': {
+      await run.task({ step: 'reload', title: '内部差异：重新装载', candidateRoles: ['it_staff'], decisions: ['reloaded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
+      await acts.reloadItemFromBase({ subjectCode: input.subjectCode, itemName: input.itemName, processId: run.processId });
+      return 'corrected';
+    }
+    case 'query-time':
+      return 'no-change';
+    case 'query-record':
+      return checkQueryRecord(run, input);
+    case 'external':
+      return askProvider(run, policy, input);
+  }
+}
+
+/** 001 §115(三): the archivist checks the query application and authorisation on file. */
+async function checkQueryRecord(run: CaseRun, input: ObjectionInput): Promise<Outcome> {
+  for (;;) {
+    const finding = await run.task({
+      step: 'archive-check',
+      title: '查询记录核对（查询申请单与授权书）',
+      candidateRoles: ['archivist'],
+      decisions: ['authorised', 'unauthorised'] as const,
+      form: 'objection-handling-note',
+      due: { workingDays: 2 },
+    });
+    const approval = await run.task({
+      step: 'finding-approval',
+      title: '核对结果审核',
+      candidateRoles: ['dept_head@it'],
+      decisions: ['approve', 'return'] as const,
+      form: 'objection-handling-note',
+      due: { workingDays: 1 },
+    });
+    if (approval.decision === 'return') continue;
+    await run.task({ step: 'record-result', title: '登记人工处理结果', candidateRoles: ['it_staff'], decisions: ['recorded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
+    if (finding.decision === 'authorised') return 'mark-removed';
+    await acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `查询记录无授权，已按异议处理 ${run.processId} 更正` });
+    return 'corrected';
+  }
+}
+
+/** Zhejiang annex C.4: a/d to the data-source unit, b/c handled by the service organisation. */
+async function handleByReason(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+  const route = routeByReason(input.reason!);
+  await run.setStatus('handling', { route });
+  if (route === 'source-unit') return askProvider(run, policy, input);
+
+  const handling = await run.task({
+    step: 'self-handle',
+    title: input.reason === 'expired' ? '超期披露核实处理' : '文字错误核实处理',
+    candidateRoles: ['it_staff'],
+    decisions: ['corrected', 'no-change'] as const,
+    form: 'objection-handling-note',
+    due: { workingDays: 2 },
+  });
+  if (handling.decision === 'no-change') return 'mark-removed';
+  if (input.reason === 'expired') {
+    await acts.stopDisclosure({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `超出规定期限仍在披露（${run.processId}）` });
+  } else {
+    await acts.applyCorrection({ subjectCode: input.subjectCode, itemName: input.itemName, value: input.claimedValue, processId: run.processId });
+  }
+  return 'corrected';
+}
+
+/** External difference: the verification letter, then the provider's reply raced against the policy's deadline. */
+async function askProvider(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+  await run.task({
+    step: 'provider-letter',
+    title: '呈送异议数据核对书',
+    candidateRoles: ['data_collector'],
+    decisions: ['sent'] as const,
+    form: 'objection-verification-letter',
+    prefill: { itemName: input.itemName, originalValue: input.originalValue, requestedValue: input.claimedValue, evidence: input.evidence.map((e) => e.name).join('、') },
+    due: { workingDays: 1 },
+  });
+  const replySpec = {
+    status: 'awaiting-provider',
+    step: 'provider-reply',
+    title: '登记信息提供单位回复',
+    candidateRoles: ['data_collector'],
+    decisions: PROVIDER_REPLIES,
+    form: 'objection-provider-reply',
+  };
+  const reply = policy.providerDeadline
+    ? await run.taskUntil(replySpec, policy.providerDeadline)
+    : await run.task({ ...replySpec, due: { workingDays: 3 } });
+
+  if (!reply) {
+    await run.setStatus('逾期未回复', { providerOverdue: true });
+    if (policy.stopDisclosureWhenProviderOverdue) {
+      await acts.stopDisclosure({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `信源单位未按时回复核查结果（${run.processId}）` });
+    }
+    return 'provider-overdue';
+  }
+  await run.setStatus('provider-replied', { providerReply: reply.decision });
+
+  switch (reply.decision) {
+    case 'agreed-changed':
+      return importCorrection(run, input, String(reply.data.correctedValue ?? input.claimedValue));
+    case 'rejected':
+      return 'mark-removed';
+    case 'agreed-unchangeable':
+    case 'unverifiable':
+      if (policy.deleteUnverifiable) {
+        await acts.deleteItem({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `经核查无法确定其真实性（${run.processId}）` });
+      } else {
+        await acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `异议内容：${input.claimedValue}；核查情况：${reply.comment ?? reply.decision}` });
+      }
+      return 'unverifiable';
+  }
+}
+
+/** 001 §115(四): the corrected file is imported only with the IT dept_head's authorisation (four-eyes). */
+async function importCorrection(run: CaseRun, input: ObjectionInput, correctedValue: string): Promise<Outcome> {
+  for (;;) {
+    await run.task({
+      step: 'import-register',
+      title: '填写数据导入文件登记表',
+      candidateRoles: ['it_staff'],
+      decisions: ['registered'] as const,
+      form: 'objection-import-register',
+      prefill: { correctedValue },
+      due: { workingDays: 2 },
+    });
+    const authorise = await run.task({
+      step: 'import-authorise',
+      title: '数据导入审核授权',
+      candidateRoles: ['dept_head@it'],
+      decisions: ['approve', 'return'] as const,
+      notBy: ['import-register'],
+      due: { workingDays: 1 },
+    });
+    if (authorise.decision === 'approve') break;
+  }
+  await acts.applyCorrection({ subjectCode: input.subjectCode, itemName: input.itemName, value: correctedValue, processId: run.processId });
+  return 'corrected';
+}
+
+/** 000 §39, 001 §116, 002 §31: the reply (异议回复书) within the policy's time. */
+async function replyToApplicant(run: CaseRun, policy: ObjectionPolicy, outcome: string): Promise<void> {
+  await run.task({
+    status: 'replying',
+    caseData: { outcomeProposed: outcome },
+    step: 'reply',
+    title: outcome === 'confirmation-failed' ? '告知申请人受理不成功' : '异议回复（打印异议回复书并通知申请人）',
+    candidateRoles: ['service_clerk'],
+    decisions: ['replied'] as const,
+    form: 'objection-reply',
+    prefill: { outcome },
+    due: policy.replyWithin,
+  });
+}
