@@ -1,4 +1,5 @@
 /** The case projection (processes table) and the archive. */
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { RoleRef } from '../libs/domain/roles';
 import { appendAudit } from '../libs/persistence/audit-log';
 import { ArchiveRecordEntity, ProcessEntity } from '../libs/persistence/entities';
@@ -36,6 +37,24 @@ export function createCaseActivities({ dataSource }: ActivityDeps) {
         });
         await appendAudit(tx, { actor: 'system', action: 'escalation', processId: input.processId, detail: { case: true, escalateTo: input.escalateTo, recipients, dueAt: input.dueAt } });
       });
+    },
+
+    /** A child case gets its own projection row, linked to its parent (idempotent). */
+    async registerChildCase(input: { processId: string; processType: string; parentId: string; startedBy: string; startedAt: string; title: string; input: Record<string, unknown> }): Promise<void> {
+      await dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(ProcessEntity)
+        .values({ ...input, startedAt: new Date(input.startedAt), status: 'running', businessStatus: 'started', data: {} } as QueryDeepPartialEntity<ProcessEntity>)
+        .orIgnore()
+        .execute();
+    },
+
+    /** "Notify all departments": one notice to every department head, once per case and subject. */
+    async notifyDepartments(input: { processId: string; title: string; body: string; key: string }): Promise<string[]> {
+      return dataSource.transaction((tx) =>
+        notifyRoles(tx, ['dept_head'], { kind: 'info', title: input.title, body: input.body, processId: input.processId, dedupeKey: `departments:${input.processId}:${input.key}` }),
+      );
     },
 
     async closeCase(input: { processId: string; outcome: string; data: Record<string, unknown>; closedAt: string }): Promise<void> {

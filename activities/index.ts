@@ -18,6 +18,9 @@ export function createActivities(deps: ActivityDeps) {
     ...createTaskActivities(deps),
     ...createCaseActivities(deps),
     ...createCreditActivities(deps),
+    // P4, P4b, P4c: product and indicator catalogues
+    // P5, P6: data files
+    // P8, P9: orders and reports
   };
 }
 

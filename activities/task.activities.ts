@@ -1,6 +1,6 @@
 /** The task projection (the inbox): written only here and by the API's claim/complete gate. */
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
+import { Clock, DueTime, parseBusinessHours } from '../libs/calendar/working-day-calendar';
 import type { RoleGrant, RoleRef } from '../libs/domain/roles';
 import { FieldError, validateTaskForm } from '../libs/forms/form-registry';
 import { appendAudit } from '../libs/persistence/audit-log';
@@ -36,6 +36,16 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
     /** Due times are computed here, not in the workflow, so a later calendar update never changes a replay. */
     async computeDue(input: { from: string; clock: Clock }): Promise<DueTime> {
       return calendar.due(new Date(input.from), input.clock);
+    },
+
+    /** The next non-business-hours window for production changes (MAINTENANCE_WINDOW = the business hours). */
+    async nextMaintenanceWindow(input: { from: string }): Promise<string> {
+      return calendar.nextMaintenanceWindow(new Date(input.from), parseBusinessHours(process.env.MAINTENANCE_WINDOW)).toISOString();
+    },
+
+    /** Opening of business (or another time) on the N-th working day after an instant. */
+    async workingDayAt(input: { from: string; n: number; time: string }): Promise<DueTime> {
+      return calendar.nthWorkingDayAt(new Date(input.from), input.n, input.time);
     },
 
     /** Idempotent on the task id (process + step + round): a retry or a replay never opens two tasks. */

@@ -4,7 +4,9 @@
  * Deterministic: only @temporalio/workflow, pure libs/ code and activity *types*.
  */
 import {
+  ApplicationFailure,
   condition,
+  executeChild,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -52,6 +54,20 @@ export interface TaskSpec<D extends string> {
   status?: string;
   /** Data to merge into the case record together with the task. */
   caseData?: Record<string, unknown>;
+  /** Offers the decision `abandon` (reason required): the case ends as `abandoned`. */
+  abandonable?: boolean;
+}
+
+/** Thrown by a task decided `abandon`; `CaseRun.run` turns it into the `abandoned` outcome. */
+export class CaseAbandoned extends Error {
+  constructor(
+    readonly step: string,
+    readonly actor: string,
+    readonly reason: string,
+  ) {
+    super(`abandoned at ${step} by ${actor}: ${reason}`);
+    this.name = 'CaseAbandoned';
+  }
 }
 
 export interface Decided<D extends string> {
@@ -64,7 +80,7 @@ export interface Decided<D extends string> {
 
 export type Refusal = { code: 'FORBIDDEN' | 'FOUR_EYES' | 'VALIDATION_FAILED'; reason: string };
 
-const ALWAYS_NEED_REASON = ['reject', 'return'];
+const ALWAYS_NEED_REASON = ['reject', 'return', 'abandon'];
 
 export class CaseRun {
   readonly processId = workflowInfo().workflowId;
@@ -133,6 +149,7 @@ export class CaseRun {
   }
 
   private async runTask<D extends string>(spec: TaskSpec<D>, deadline: Clock | undefined): Promise<Decided<D> | undefined> {
+    if (spec.abandonable) spec = { ...spec, decisions: [...spec.decisions, 'abandon' as D] };
     const round = (this.rounds.get(spec.step) ?? 0) + 1;
     this.rounds.set(spec.step, round);
     const taskId = taskIdFor(this.processId, spec.step, round);
@@ -204,6 +221,7 @@ export class CaseRun {
       actors.add(signal.username);
       this.actorsByStep.set(spec.step, actors);
       this.closeTask(taskId);
+      if (spec.abandonable && signal.decision === 'abandon') throw new CaseAbandoned(spec.step, signal.username, signal.comment ?? '');
       return {
         decision: signal.decision as D,
         actor: signal.username,
@@ -239,6 +257,59 @@ export class CaseRun {
       receiptNo: String(filed.data.receiptNo ?? ''),
       filedAt: filed.decidedAt,
     });
+  }
+
+  /**
+   * Runs a procedure's body; an `abandon` decision on any abandonable step ends the case
+   * as `abandoned`, with who and why recorded (a case is never dropped without a decision).
+   */
+  async run(body: () => Promise<ProcessResult>): Promise<ProcessResult> {
+    try {
+      return await body();
+    } catch (error) {
+      if (!(error instanceof CaseAbandoned)) throw error;
+      const abandonment = { step: error.step, by: error.actor, reason: error.reason };
+      await this.setStatus('abandoned', { abandonment });
+      return this.finish('abandoned', { abandonment });
+    }
+  }
+
+  /**
+   * A child case (e.g. one investigation task): its own workflow and inbox rows, linked to this
+   * case, whose page shows the child's open tasks. Resolves with the child's result.
+   */
+  async child(workflowType: string, spec: { processType: string; key: string; title: string; input: Record<string, unknown> }): Promise<ProcessResult> {
+    const processId = `${this.processId}.${spec.key}`;
+    await acts.registerChildCase({ processId, processType: spec.processType, parentId: this.processId, startedBy: this.start.startedBy, startedAt: this.now().toISOString(), title: spec.title, input: spec.input });
+    const start: ProcessStart<unknown> = { processId, processType: spec.processType, startedBy: this.start.startedBy, input: spec.input };
+    return executeChild(workflowType, {
+      workflowId: processId,
+      args: [start],
+      ...(this.searchable && { typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.processType, value: spec.processType }] }),
+    });
+  }
+
+  /** Production changes wait for the next window outside business hours (MAINTENANCE_WINDOW). */
+  async waitForMaintenanceWindow(): Promise<void> {
+    const opensAt = await reads.nextMaintenanceWindow({ from: this.now().toISOString() });
+    const waitMs = Date.parse(opensAt) - Date.now();
+    if (waitMs > 0) {
+      await this.setStatus('awaiting-maintenance-window', { maintenanceWindowAt: opensAt });
+      await sleep(waitMs);
+    }
+  }
+
+  /** Waits for business opening (09:00) on the N-th working day, then notifies every department head. */
+  async notifyDepartmentsOnWorkingDay(n: number, notice: { title: string; body: string }): Promise<void> {
+    const at = await reads.workingDayAt({ from: this.now().toISOString(), n, time: '09:00' });
+    await this.setStatus('awaiting-notification-day', { notifyDepartmentsAt: at.dueAt });
+    await sleep(Math.max(1, Date.parse(at.dueAt) - Date.now()));
+    await acts.notifyDepartments({ processId: this.processId, title: notice.title, body: notice.body, key: `${n}-working-day` });
+  }
+
+  /** A permanent error the procedure cannot go past (bad data); fails the case visibly. */
+  fail(message: string, type: string): never {
+    throw ApplicationFailure.nonRetryable(message, type);
   }
 
   async finish(outcome: string, data: Record<string, unknown> = {}): Promise<ProcessResult> {

@@ -1,6 +1,6 @@
 import { isHoliday, isWorkday } from 'chinese-days';
 import { CHINA_CALENDAR } from './china-calendar-data';
-import { chinaDateOf, WorkingDayCalendar } from './working-day-calendar';
+import { chinaDateOf, parseBusinessHours, WorkingDayCalendar } from './working-day-calendar';
 
 const calendar = new WorkingDayCalendar();
 
@@ -50,5 +50,22 @@ describe('working-day calendar', () => {
   it('takes a new year as data, without a code change', () => {
     const withNextYear = new WorkingDayCalendar({ ...CHINA_CALENDAR, 2027: { notice: 'test', holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01' }], adjustedWorkdays: [] } });
     expect(withNextYear.addWorkingDays(new Date('2026-12-30T10:00:00+08:00'), 3)).toEqual({ dueAt: new Date('2027-01-06T00:00:00+08:00').toISOString(), provisional: false });
+  });
+
+  it('opens the maintenance window outside business hours and on days off', () => {
+    const hours = parseBusinessHours('09:00-17:30');
+    // Tuesday 10:00 → 17:30 the same day; Tuesday 18:00 and 08:00 → at once.
+    expect(calendar.nextMaintenanceWindow(new Date('2026-03-03T10:00:00+08:00'), hours).toISOString()).toBe(new Date('2026-03-03T17:30:00+08:00').toISOString());
+    expect(calendar.nextMaintenanceWindow(new Date('2026-03-03T18:00:00+08:00'), hours).toISOString()).toBe(new Date('2026-03-03T18:00:00+08:00').toISOString());
+    expect(calendar.nextMaintenanceWindow(new Date('2026-03-03T08:00:00+08:00'), hours).toISOString()).toBe(new Date('2026-03-03T08:00:00+08:00').toISOString());
+    // National Day is a day off: at once. The adjusted working Saturday 10 October 2026 is not.
+    expect(calendar.nextMaintenanceWindow(new Date('2026-10-02T11:00:00+08:00'), hours).toISOString()).toBe(new Date('2026-10-02T11:00:00+08:00').toISOString());
+    expect(calendar.nextMaintenanceWindow(new Date('2026-10-10T11:00:00+08:00'), hours).toISOString()).toBe(new Date('2026-10-10T17:30:00+08:00').toISOString());
+    expect(() => parseBusinessHours('nine to five')).toThrow(/MAINTENANCE_WINDOW/);
+  });
+
+  it('finds a time of day on the N-th working day', () => {
+    // Maintenance on Wed 30 Sep 2026; 1–7 October off; 2nd working day is Fri 9 October (Sat 10 Oct is adjusted).
+    expect(calendar.nthWorkingDayAt(new Date('2026-09-30T20:00:00+08:00'), 2, '09:00').dueAt).toBe(new Date('2026-10-09T09:00:00+08:00').toISOString());
   });
 });

@@ -7,6 +7,19 @@ const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
 /** How long a step may take: working days (工作日) or calendar days. */
 export type Clock = { workingDays: number } | { days: number };
 
+/** Business hours on working days, China time, e.g. { opens: '09:00', closes: '17:30' }. */
+export interface BusinessHours {
+  opens: string;
+  closes: string;
+}
+
+/** From the MAINTENANCE_WINDOW setting: the business hours it lies outside of ("09:00-17:30"). */
+export function parseBusinessHours(setting = '09:00-17:30'): BusinessHours {
+  const match = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(setting.trim());
+  if (!match) throw new Error(`MAINTENANCE_WINDOW must look like 09:00-17:30 (the business hours), got ${setting}`);
+  return { opens: match[1], closes: match[2] };
+}
+
 export interface DueTime {
   dueAt: string;
   /** True when the count crossed a year the calendar has no official notice for (Monday–Friday assumed). */
@@ -66,10 +79,23 @@ export class WorkingDayCalendar {
     return { dueAt: chinaMidnight(nextDate(date)).toISOString(), provisional };
   }
 
-  /** The next working day strictly after the instant's own day (e.g. "notify on the 2nd working day"). */
-  nthWorkingDayStart(from: Date, n: number): DueTime {
+  /** A time of day on the N-th working day after the instant's own day (e.g. "notify on the 2nd working day"). */
+  nthWorkingDayAt(from: Date, n: number, time: string): DueTime {
     const end = this.addWorkingDays(from, n);
-    return { dueAt: new Date(Date.parse(end.dueAt) - DAY_MS).toISOString(), provisional: end.provisional };
+    const day = chinaDateOf(new Date(Date.parse(end.dueAt) - DAY_MS));
+    return { dueAt: new Date(Date.parse(`${day}T${time}:00+08:00`)).toISOString(), provisional: end.provisional };
+  }
+
+  /**
+   * Production changes happen outside business hours (非营业时间): the instant itself when it is
+   * already outside them (or on a day off), else the end of today's business hours.
+   */
+  nextMaintenanceWindow(from: Date, hours: BusinessHours): Date {
+    const date = chinaDateOf(from);
+    if (!this.isWorkingDay(date)) return from;
+    const opens = Date.parse(`${date}T${hours.opens}:00+08:00`);
+    const closes = Date.parse(`${date}T${hours.closes}:00+08:00`);
+    return from.getTime() < opens || from.getTime() >= closes ? from : new Date(closes);
   }
 
   due(from: Date, clock: Clock): DueTime {

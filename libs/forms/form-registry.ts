@@ -32,6 +32,9 @@ export const TASK_FORMS: Record<string, FormClass> = {
   'objection-provider-reply': ObjectionProviderReplyForm,
   'objection-import-register': ObjectionImportRegisterForm,
   'objection-reply': ObjectionReplyForm,
+  // P4, P4b, P4c: ...PRODUCT_TASK_FORMS
+  // P5, P6: ...DATA_TASK_FORMS
+  // P8, P9: ...REPORT_TASK_FORMS
 };
 
 export interface FieldError {

@@ -38,6 +38,9 @@ export const PROCESS_TYPES: ProcessTypeDefinition[] = [
         ? [{ field: 'input.reason', message: 'reason is required for the zhejiang policy (fact, text, expired, dishonesty-list)' }]
         : [],
   },
+  // P4, P4b, P4c: ...PRODUCT_PROCESS_TYPES
+  // P5, P6: ...DATA_PROCESS_TYPES
+  // P8, P9: ...REPORT_PROCESS_TYPES
 ];
 
 export function processTypeOf(type: string): ProcessTypeDefinition | undefined {

@@ -40,6 +40,9 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ usersCreat
       .orIgnore()
       .execute();
   }
+  // P4, P4b, P4c: sample products and indicators
+  // P5, P6: sample providers
+  // P8, P9: sample clients
   return { usersCreated: missing.length };
 }
 

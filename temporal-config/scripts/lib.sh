@@ -118,7 +118,14 @@ npm_deps() {
   if [[ -f $dir/package-lock.json ]]; then
     if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
       log "npm ci in ${dir#"$REPO_ROOT"/}"
-      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      # npm ci refuses a lock file that lacks optional packages for other
+      # platforms (e.g. @swc/core-darwin-*), which happens when the lock was made
+      # against a registry without them; npm install takes the same lock as it is.
+      if ! (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error); then
+        log "npm ci failed; falling back to npm install, which accepts the same lock file"
+        (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
+        touch "$dir/node_modules/.package-lock.json" # this install is current, even if npm rewrote the lock
+      fi
     fi
   elif [[ ! -d $dir/node_modules || $dir/package.json -nt $dir/node_modules ]]; then
     log "npm install in ${dir#"$REPO_ROOT"/} (no package-lock.json)"

@@ -7,16 +7,18 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
+import { PROCESS_TYPES } from '../../libs/forms/process-types';
 import { workflowBundle } from '../support/workflow-harness';
 
 const dir = path.resolve(__dirname, '../fixtures/histories');
 const fixtures = readdirSync(dir).filter((f) => f.endsWith('.json'));
 
 describe('replay of kept histories', () => {
-  it('has fixtures for every objection policy', () => {
+  it('has fixtures for every objection policy and every process type', () => {
     for (const policy of ['center', 'company', 'municipal', 'zhejiang']) {
       expect(fixtures.some((f) => f.startsWith(`objection-${policy}-`))).toBe(true);
     }
+    expect(PROCESS_TYPES.map((t) => t.type).filter((type) => !fixtures.some((f) => f.startsWith(`${type}-`)))).toEqual([]);
   });
 
   it.each(fixtures)('%s replays deterministically', async (file) => {

@@ -18,4 +18,7 @@ export const ENTITIES = [
   AuditLogEntity,
   CreditItemEntity,
   ArchiveRecordEntity,
+  // P4, P4b, P4c: product and indicator catalogues
+  // P5, P6: data files
+  // P8, P9: orders, investigation tasks, report versions
 ];

@@ -6,6 +6,7 @@ export type ProcessStatus = 'running' | 'completed' | 'failed' | 'terminated';
 @Entity('processes')
 @Unique('uq_processes_idempotency_key', ['startedBy', 'idempotencyKey'])
 @Index('ix_processes_type_status', ['processType', 'status'])
+@Index('ix_processes_started_at', { synchronize: false })
 export class ProcessEntity {
   @PrimaryColumn({ name: 'process_id' })
   processId!: string;

@@ -6,6 +6,9 @@ export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 @Entity('tasks')
 @Index('ix_tasks_status_due', ['status', 'dueAt'])
 @Index('ix_tasks_process', ['processId'])
+// GIN and partial indexes are made by a hand-written migration (1795400000000-inbox-indexes).
+@Index('ix_tasks_candidate_roles', { synchronize: false })
+@Index('ix_tasks_completed_by', { synchronize: false })
 export class TaskEntity {
   @PrimaryColumn({ name: 'task_id' })
   taskId!: string;

@@ -1,0 +1,56 @@
+/**
+ * The two review shapes the procedures share (PROCEDURES.md P3/P4 tiers, P8/P9 levels),
+ * written once over the human-task primitive.
+ */
+import { CaseRun, Decided, TaskSpec } from './case-run';
+
+export type TierDecision = 'approve' | 'reject' | 'return';
+export type TierSpec = Omit<TaskSpec<TierDecision>, 'decisions'>;
+
+export type TierOutcome =
+  | { result: 'approved'; decisions: Decided<TierDecision>[] }
+  | { result: 'rejected'; step: string; actor: string; reason: string }
+  /** The first tier sent the work back to the step before the chain. */
+  | { result: 'returned'; actor: string; reason: string };
+
+/**
+ * Tiered approval (P4 §22–32): each tier approves (on to the next), rejects (the case ends,
+ * reason recorded) or returns (back one tier; from the first tier, back to the caller).
+ */
+export async function tiers(run: CaseRun, chain: TierSpec[]): Promise<TierOutcome> {
+  const decisions: Decided<TierDecision>[] = [];
+  for (let i = 0; i < chain.length; ) {
+    const decided = await run.task({ ...chain[i], decisions: ['approve', 'reject', 'return'] as const });
+    if (decided.decision === 'reject') return { result: 'rejected', step: chain[i].step, actor: decided.actor, reason: decided.comment ?? '' };
+    if (decided.decision === 'return') {
+      if (i === 0) return { result: 'returned', actor: decided.actor, reason: decided.comment ?? '' };
+      i -= 1;
+      continue;
+    }
+    decisions.push(decided);
+    i += 1;
+  }
+  return { result: 'approved', decisions };
+}
+
+export type LevelDecision = 'approve' | 'reject';
+export type LevelSpec = Omit<TaskSpec<LevelDecision>, 'decisions'>;
+
+/**
+ * Review levels (P8 §43–60, P9): every level must approve in order. A rejection at any level
+ * sends the work back to be revised (`revise`, e.g. the team re-uploads the report), and review
+ * then restarts at the level that rejected ("直至审核通过").
+ */
+export async function reviewLevels(run: CaseRun, levels: LevelSpec[], revise: (rejection: { step: string; actor: string; reason: string }) => Promise<void>): Promise<Decided<LevelDecision>[]> {
+  const approvals: Decided<LevelDecision>[] = [];
+  for (let i = 0; i < levels.length; ) {
+    const decided = await run.task({ ...levels[i], decisions: ['approve', 'reject'] as const });
+    if (decided.decision === 'reject') {
+      await revise({ step: levels[i].step, actor: decided.actor, reason: decided.comment ?? '' });
+      continue;
+    }
+    approvals.push(decided);
+    i += 1;
+  }
+  return approvals;
+}
