@@ -23,8 +23,9 @@ export async function usersHolding(manager: EntityManager, ref: RoleRef): Promis
   return rows.map((row) => row.username);
 }
 
-export async function notifyRoles(manager: EntityManager, refs: RoleRef[], draft: NoticeDraft, except: string[] = []): Promise<string[]> {
-  const recipients = [...new Set((await Promise.all(refs.map((ref) => usersHolding(manager, ref)))).flat())].filter((u) => !except.includes(u));
+/** `only`, when not empty, narrows the recipients to those users (a task assigned to named people). */
+export async function notifyRoles(manager: EntityManager, refs: RoleRef[], draft: NoticeDraft, except: string[] = [], only: string[] = []): Promise<string[]> {
+  const recipients = [...new Set((await Promise.all(refs.map((ref) => usersHolding(manager, ref)))).flat())].filter((u) => !except.includes(u) && (only.length === 0 || only.includes(u)));
   if (recipients.length === 0) return [];
   await manager
     .createQueryBuilder()

@@ -17,6 +17,8 @@ export interface OpenTaskInput {
   round: number;
   title: string;
   candidateRoles: RoleRef[];
+  /** When not empty, only these users may take the task (absent in histories recorded before it existed). */
+  candidateUsers?: string[];
   excludedUsers: string[];
   decisions: string[];
   reasonRequired: string[];
@@ -72,6 +74,7 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
           input.candidateRoles,
           { kind: 'new-task', title: `新待办：${input.title}`, body: process?.title ?? input.processId, processId: input.processId, taskId: input.taskId, dedupeKey: `new-task:${input.taskId}` },
           input.excludedUsers,
+          input.candidateUsers,
         );
       });
     },

@@ -48,6 +48,14 @@ export interface TaskSpec<D extends string> {
   due?: Clock;
   /** Four-eyes: whoever decided these steps may not decide this one. */
   notBy?: string[];
+  /**
+   * Whose decisions on the `notBy` steps count: every round's (the default), or only the latest
+   * round's. A supervising step inside a loop covers the execution it follows, so two people may
+   * swap roles on a resubmission (A executes and B supervises, then B executes and A supervises).
+   */
+  notByScope?: 'all-rounds' | 'latest-round';
+  /** Only these users (who must also hold a candidate role) may decide, e.g. the project manager named at dispatch. */
+  candidateUsers?: string[];
   /** Decisions that need a reason; reject and return always do. */
   reasonRequired?: readonly D[];
   /** The case's business status while this task is open (set together with the task). */
@@ -91,13 +99,15 @@ export class CaseRun {
 
   private readonly decisions: DecisionSignalInput[] = [];
   private readonly actorsByStep = new Map<string, Set<string>>();
+  private readonly latestActorByStep = new Map<string, string>();
   private readonly rounds = new Map<string, number>();
   private readonly openTasks = new Map<string, RoleRef[]>();
   /** Search attributes exist only where the starter registered them (not on the test server). */
   private readonly searchable = workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.processType) !== undefined;
 
   constructor(readonly start: ProcessStart<unknown>) {
-    this.rootProcessId = workflowInfo().root?.workflowId ?? this.processId;
+    // The time-skipping test server does not report `root`; a child's parent is its root at the depth cases use.
+    this.rootProcessId = workflowInfo().root?.workflowId ?? workflowInfo().parent?.workflowId ?? this.processId;
     setHandler(decisionSignal, (decision) => {
       this.decisions.push(decision);
     });
@@ -153,7 +163,9 @@ export class CaseRun {
     const round = (this.rounds.get(spec.step) ?? 0) + 1;
     this.rounds.set(spec.step, round);
     const taskId = taskIdFor(this.processId, spec.step, round);
-    const excludedUsers = [...new Set((spec.notBy ?? []).flatMap((step) => [...(this.actorsByStep.get(step) ?? [])]))];
+    const deciders = (step: string): string[] =>
+      spec.notByScope === 'latest-round' ? [this.latestActorByStep.get(step) ?? ''].filter(Boolean) : [...(this.actorsByStep.get(step) ?? [])];
+    const excludedUsers = [...new Set((spec.notBy ?? []).flatMap(deciders))];
     const reasonRequired = [...new Set([...(spec.reasonRequired ?? []), ...spec.decisions.filter((d) => ALWAYS_NEED_REASON.includes(d))])];
     const clock = deadline ?? spec.due;
     // One instant for both, so the task's clock runs exactly from its creation.
@@ -169,6 +181,7 @@ export class CaseRun {
       round,
       title: spec.title,
       candidateRoles: spec.candidateRoles,
+      candidateUsers: spec.candidateUsers ?? [],
       excludedUsers,
       decisions: [...spec.decisions],
       reasonRequired,
@@ -220,6 +233,7 @@ export class CaseRun {
       const actors = this.actorsByStep.get(spec.step) ?? new Set<string>();
       actors.add(signal.username);
       this.actorsByStep.set(spec.step, actors);
+      this.latestActorByStep.set(spec.step, signal.username);
       this.closeTask(taskId);
       if (spec.abandonable && signal.decision === 'abandon') throw new CaseAbandoned(spec.step, signal.username, signal.comment ?? '');
       return {
@@ -330,10 +344,14 @@ export class CaseRun {
     if (!actor.active || !holdsAnyRole(actor.roles, spec.candidateRoles)) {
       return { code: 'FORBIDDEN', reason: `${signal.username} holds none of ${spec.candidateRoles.join(', ')}` };
     }
+    if (spec.candidateUsers?.length && !spec.candidateUsers.includes(signal.username)) {
+      return { code: 'FORBIDDEN', reason: `only ${spec.candidateUsers.join(', ')} may decide ${spec.step}` };
+    }
     if (excludedUsers.includes(signal.username)) {
       return { code: 'FOUR_EYES', reason: `${signal.username} already acted on ${(spec.notBy ?? []).join(', ')}` };
     }
-    if (actor.formErrors.length > 0) {
+    // Abandoning needs a reason, not a completed form.
+    if (actor.formErrors.length > 0 && signal.decision !== 'abandon') {
       return { code: 'VALIDATION_FAILED', reason: actor.formErrors.map((e) => `${e.field}: ${e.message}`).join('; ') };
     }
     return undefined;

@@ -91,3 +91,8 @@ export function escalationTargetFor(candidates: readonly RoleRef[]): RoleRef {
   // An overdue dept_head task escalates to the center head; everyone else's to their dept_head.
   return first.role === 'dept_head' ? 'center_head' : `dept_head@${department}`;
 }
+
+/** PROCEDURES.md: supervisors read every case's history; auditors read and replay everything. */
+export function readsAllCases(grants: readonly RoleGrant[]): boolean {
+  return grants.some((g) => g.role === 'supervisor' || g.role === 'auditor');
+}

@@ -9,6 +9,8 @@ import { targetConstructorToSchema } from 'class-validator-jsonschema';
 // class-transformer keeps @Type metadata here; the schema generator needs it for nested payloads.
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
 import { ArchiveReceiptForm } from './common.forms';
+import { DATA_TASK_FORMS } from './data.forms';
+import { PRODUCT_TASK_FORMS } from './product.forms';
 import {
   ObjectionDifferenceCheckForm,
   ObjectionHandlingNoteForm,
@@ -18,6 +20,7 @@ import {
   ObjectionReplyForm,
   ObjectionVerificationLetterForm,
 } from './objection.forms';
+import { REPORT_TASK_FORMS } from './report.forms';
 
 type FormClass = new () => object;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,8 +36,11 @@ export const TASK_FORMS: Record<string, FormClass> = {
   'objection-import-register': ObjectionImportRegisterForm,
   'objection-reply': ObjectionReplyForm,
   // P4, P4b, P4c: ...PRODUCT_TASK_FORMS
+  ...PRODUCT_TASK_FORMS,
   // P5, P6: ...DATA_TASK_FORMS
+  ...DATA_TASK_FORMS,
   // P8, P9: ...REPORT_TASK_FORMS
+  ...REPORT_TASK_FORMS,
 };
 
 export interface FieldError {

@@ -4,8 +4,11 @@
  */
 import { OBJECTION_POLICIES, OBJECTION_POLICY, ObjectionPolicyKey } from '../domain/objection-policy';
 import type { RoleRef } from '../domain/roles';
+import { DATA_PROCESS_TYPES } from './data.process-types';
 import { FieldError, jsonSchemaOf, registerNestedForm, SchemaObject } from './form-registry';
 import { EvidenceItem, ObjectionStartInput } from './objection.forms';
+import { PRODUCT_PROCESS_TYPES } from './product.process-types';
+import { REPORT_PROCESS_TYPES } from './report.process-types';
 
 registerNestedForm(EvidenceItem);
 
@@ -39,8 +42,11 @@ export const PROCESS_TYPES: ProcessTypeDefinition[] = [
         : [],
   },
   // P4, P4b, P4c: ...PRODUCT_PROCESS_TYPES
+  ...PRODUCT_PROCESS_TYPES,
   // P5, P6: ...DATA_PROCESS_TYPES
+  ...DATA_PROCESS_TYPES,
   // P8, P9: ...REPORT_PROCESS_TYPES
+  ...REPORT_PROCESS_TYPES,
 ];
 
 export function processTypeOf(type: string): ProcessTypeDefinition | undefined {

@@ -6,6 +6,7 @@
 #     --fresh   drop and recreate the databases (the test database, every run)
 #
 # Idempotent and quiet when everything is already in place. Never stops Postgres.
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=postgres
 

@@ -5,6 +5,7 @@
 # There is no prebuilt download here, only the Go module proxy, so it is built
 # from source with `go install` (10+ minutes on 2 cores the first time; the
 # cache outside the clone makes later runs instant).
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=temporal-cli
 

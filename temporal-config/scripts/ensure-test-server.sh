@@ -4,13 +4,15 @@
 #
 # Tests start the server themselves, one per test file, with their own initial time:
 #   java -cp "$(cat <printed file>)" temporal-config/test-server/TimeSkippingTestServer.java <port> [<time>]
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=test-server
 
 POM="$REPO_ROOT/temporal-config/test-server/pom.xml"
 CLASSPATH_FILE="$BPM_CACHE_DIR/test-server/classpath.txt"
 
-command -v java >/dev/null || apt_install openjdk-17-jdk-headless
+# Single-file source launch compiles the .java at start: a JRE alone is not enough.
+java --list-modules 2>/dev/null | grep -q '^jdk.compiler@' || apt_install openjdk-17-jdk-headless
 command -v mvn >/dev/null || apt_install maven
 
 # Re-resolve when the pom changed, or when a jar it lists is gone (~/.m2 wiped).

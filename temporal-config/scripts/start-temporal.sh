@@ -13,6 +13,7 @@
 #                  running in the background, print its pid and exit
 #
 # start.sh and test.sh call the same start_temporal function from lib.sh directly.
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=temporal
 

@@ -12,6 +12,7 @@
 #
 # Ctrl-C stops the API, the worker and the Temporal server this script started.
 # Postgres is a system service and keeps running.
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG=start
 cd "$REPO_ROOT"

@@ -13,6 +13,7 @@
 #   - npm run build (+ the web inbox build)
 #
 # Non-interactive throughout: CI runs it with CI=true and no stdin.
+# shellcheck source=lib.sh source-path=SCRIPTDIR
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 LOG_TAG="test"
 cd "$REPO_ROOT"

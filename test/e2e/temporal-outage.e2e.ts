@@ -2,6 +2,10 @@
  * A decision that cannot be delivered changes nothing: the API answers 503 and gives the task back.
  * (Its own file: passport's strategy registry is per process, so one Nest app at a time.)
  */
+import { spawn } from 'child_process';
+import { AddressInfo, createServer } from 'net';
+import { homedir } from 'os';
+import * as path from 'path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
 import { TaskEntity } from '../../libs/persistence/entities';
@@ -9,7 +13,21 @@ import { startApiHarness, until } from '../support/api-harness';
 import { createTestSubject } from '../support/database';
 import { INITIAL_REVIEW_PASSED, objectionInput } from '../support/objection-input';
 
-it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, changes nothing, and takes it once reachable', async () => {
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The CLI that `npm test` built (temporal-config/scripts/ensure-temporal-cli.sh). */
+function temporalCli(): string {
+  return process.env.TEMPORAL_CLI ?? path.join(process.env.BPM_CACHE_DIR ?? path.join(homedir(), '.cache/credit-bpm'), 'bin/temporal');
+}
+
+it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, changes nothing, recovers with the server, and takes the decision once reachable', async () => {
   // A case with an open task, made over the real stack.
   let h = await startApiHarness();
   const subject = await createTestSubject(h.dataSource);
@@ -20,8 +38,10 @@ it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, change
   const taskQueue = process.env.TEMPORAL_TASK_QUEUE;
   await h.close();
 
+  // An API whose Temporal server is not there (yet): a free port nothing listens on.
+  const port = await freePort();
   const realAddress = process.env.TEMPORAL_ADDRESS;
-  process.env.TEMPORAL_ADDRESS = '127.0.0.1:1';
+  process.env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
   const cutOff = await createApp();
   process.env.TEMPORAL_ADDRESS = realAddress;
   await cutOff.init();
@@ -33,6 +53,14 @@ it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, change
     expect(after.body.completedBy).toBeUndefined();
     const health = await request(cutOff.getHttpServer()).get('/api/health').expect(503);
     expect(health.body).toMatchObject({ database: 'up', temporal: 'down' });
+
+    // When a server comes up there, the same API process reports it up without a restart.
+    const server = spawn(temporalCli(), ['server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--port', String(port), '--log-level', 'error'], { stdio: 'ignore' });
+    try {
+      await until(async () => (await request(cutOff.getHttpServer()).get('/api/health')).status === 200, 'health to recover', 60_000);
+    } finally {
+      server.kill('SIGTERM');
+    }
   } finally {
     await cutOff.close();
   }

@@ -39,6 +39,10 @@ export class TaskEntity {
   @Column({ name: 'excluded_users', type: 'text', array: true, default: '{}' })
   excludedUsers!: string[];
 
+  /** When not empty, only these users (who must also hold a candidate role) may take the task, e.g. the named project manager. */
+  @Column({ name: 'candidate_users', type: 'text', array: true, default: '{}' })
+  candidateUsers!: string[];
+
   @Column({ type: 'jsonb' })
   decisions!: string[];
 

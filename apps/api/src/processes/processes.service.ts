@@ -5,7 +5,7 @@ import { randomUUID } from 'crypto';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { newProcessId, ProcessStart, SEARCH_ATTRIBUTES } from '../../../../libs/contracts/workflow-contract';
-import { holdsAnyRole, refsSatisfiedBy } from '../../../../libs/domain/roles';
+import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validatePayload } from '../../../../libs/forms/form-registry';
 import { inputSchemaOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/forms/process-types';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
@@ -18,9 +18,6 @@ import { toTaskView } from '../tasks/task-view';
 import { TemporalService } from '../temporal/temporal.service';
 import type { ProcessListQuery, StartProcessDto } from './processes.dto';
 import { buildTimeline, timelineFromHistory, TimelineEvent } from './timeline';
-
-/** Roles that read every case (PROCEDURES.md: supervisor reads all histories, auditor reads everything). */
-const READS_ALL = ['supervisor', 'auditor'];
 
 const TEMPORAL_STATUS: Record<string, ProcessEntity['status']> = {
   COMPLETED: 'completed',
@@ -155,7 +152,7 @@ export class ProcessesService {
   }
 
   async replay(user: CurrentUser, processId: string) {
-    if (!user.roles.some((r) => READS_ALL.includes(r.role))) throw new ApiException(ApiErrorCode.FORBIDDEN, 'replay is for auditors and supervisors');
+    if (!readsAllCases(user.roles)) throw new ApiException(ApiErrorCode.FORBIDDEN, 'replay is for auditors and supervisors');
     await this.loadVisible(user, processId);
     const verdict = await this.temporal.replay(processId, await this.temporal.fetchHistory(processId));
     const replayedAt = new Date().toISOString();
@@ -165,9 +162,9 @@ export class ProcessesService {
 
   /** Cases a user may read: all for supervisors and auditors; otherwise those they started or work on. */
   private visibleTo(user: CurrentUser, qb: SelectQueryBuilder<ProcessEntity>): SelectQueryBuilder<ProcessEntity> {
-    if (user.roles.some((r) => READS_ALL.includes(r.role))) return qb.where('true');
+    if (readsAllCases(user.roles)) return qb.where('true');
     return qb.where(
-      `(p.started_by = :me OR EXISTS (SELECT 1 FROM tasks t WHERE t.root_process_id = p.process_id AND (t.candidate_roles && :refs OR t.completed_by = :me)))`,
+      `(p.started_by = :me OR EXISTS (SELECT 1 FROM tasks t WHERE (t.process_id = p.process_id OR t.root_process_id = p.process_id) AND (t.candidate_roles && :refs OR t.completed_by = :me)))`,
       { me: user.username, refs: refsSatisfiedBy(user.roles) },
     );
   }

@@ -35,17 +35,12 @@ function stepOfTask(taskId: unknown): string | undefined {
   return typeof taskId === 'string' ? taskId.split(':').slice(-2, -1)[0] : undefined;
 }
 
-/** Activities that change credit data or records: shown as effects, with their input. */
-const EFFECTS = new Set([
-  'setObjectionMark',
-  'clearObjectionMark',
-  'reloadItemFromBase',
-  'applyCorrection',
-  'stopDisclosure',
-  'deleteItem',
-  'annotateItem',
-  'fileArchive',
-]);
+/**
+ * The platform's own bookkeeping activities, shown by their meaning above (or not at all);
+ * every other activity changes domain data (a credit item, a catalogue, a file, the archive)
+ * and is shown as an effect with its input.
+ */
+const BOOKKEEPING = new Set(['openTask', 'acceptDecision', 'recordRefusal', 'escalateTask', 'escalateCase', 'expireTask', 'updateCase', 'closeCase', 'registerChildCase']);
 
 export function timelineFromHistory(events: HistoryEvent[]): Omit<TimelineEvent, 'seq'>[] {
   const out: Omit<TimelineEvent, 'seq'>[] = [];
@@ -75,7 +70,7 @@ export function timelineFromHistory(events: HistoryEvent[]): Omit<TimelineEvent,
         out.push({ at, kind: 'deadline-passed', step: stepOfTask(input.taskId), detail: { taskId: input.taskId } });
       } else if (type === 'updateCase' && input.businessStatus) {
         out.push({ at, kind: 'status', detail: { businessStatus: input.businessStatus } });
-      } else if (EFFECTS.has(type)) {
+      } else if (!BOOKKEEPING.has(type)) {
         out.push({ at, kind: 'effect', detail: { activity: type, ...input } });
       }
     } else if (event.timerFiredEventAttributes) {

@@ -17,6 +17,8 @@ export function toTaskView(task: TaskEntity, now = new Date()) {
     round: task.round,
     title: task.title,
     candidateRoles: task.candidateRoles,
+    /** When not empty, only these users may take the task. */
+    candidateUsers: task.candidateUsers ?? [],
     assignee: task.assignee ?? undefined,
     status: task.status,
     decisions: task.decisions,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decisionSignal } from '../../../../libs/contracts/workflow-contract';
-import { holdsAnyRole, refsSatisfiedBy } from '../../../../libs/domain/roles';
+import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validateTaskForm } from '../../../../libs/forms/form-registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { TaskEntity } from '../../../../libs/persistence/entities';
@@ -26,7 +26,7 @@ export class TasksService {
 
   async list(user: CurrentUser, query: TaskListQuery): Promise<Page<TaskView>> {
     const qb = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t');
-    const pending = `((t.status = 'open' AND t.candidate_roles && :refs AND NOT (:me = ANY(t.excluded_users))) OR (t.status = 'claimed' AND t.assignee = :me))`;
+    const pending = `((t.status = 'open' AND t.candidate_roles && :refs AND NOT (:me = ANY(t.excluded_users)) AND (cardinality(t.candidate_users) = 0 OR :me = ANY(t.candidate_users))) OR (t.status = 'claimed' AND t.assignee = :me))`;
     const handled = `(t.completed_by = :me AND t.status = 'completed')`;
     qb.where(query.view === 'pending' ? pending : query.view === 'handled' ? handled : `(${pending} OR ${handled})`, {
       refs: refsSatisfiedBy(user.roles),
@@ -43,8 +43,14 @@ export class TasksService {
     return { items: rows.map((row) => toTaskView(row, now)), total };
   }
 
+  /** A task is readable by its candidates, whoever worked on it or started its case, and the readers of all cases. */
   async get(user: CurrentUser, taskId: string): Promise<TaskView> {
-    return toTaskView(await this.load(taskId));
+    const task = await this.load(taskId);
+    const readsAll = readsAllCases(user.roles);
+    const involved = holdsAnyRole(user.roles, task.candidateRoles) || task.completedBy === user.username || task.assignee === user.username;
+    const starter = !involved && !readsAll && (await this.dataSource.query(`SELECT 1 FROM processes WHERE process_id = $1 AND started_by = $2`, [task.rootProcessId, user.username])).length > 0;
+    if (!readsAll && !involved && !starter) throw new ApiException(ApiErrorCode.FORBIDDEN, `you have no part in task ${taskId}`);
+    return toTaskView(task);
   }
 
   async claim(user: CurrentUser, taskId: string): Promise<TaskView> {
@@ -82,7 +88,8 @@ export class TasksService {
     const fieldErrors = [
       ...(task.decisions.includes(body.decision) ? [] : [{ field: 'decision', message: `decision must be one of: ${task.decisions.join(', ')}` }]),
       ...(task.reasonRequired.includes(body.decision) && !body.comment?.trim() ? [{ field: 'comment', message: `a reason (comment) is required for ${body.decision}` }] : []),
-      ...(await validateTaskForm(task.formKey, body.data ?? {})),
+      // Abandoning needs a reason, not a completed form.
+      ...(body.decision === 'abandon' ? [] : await validateTaskForm(task.formKey, body.data ?? {})),
     ];
     if (fieldErrors.length) {
       await this.refuse(user, task, 'VALIDATION_FAILED', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), body.decision);
@@ -146,6 +153,10 @@ export class TasksService {
     if (!holdsAnyRole(user.roles, task.candidateRoles)) {
       await this.refuse(user, task, 'FORBIDDEN', `${action}: needs one of ${task.candidateRoles.join(', ')}`, decision);
       throw new ApiException(ApiErrorCode.FORBIDDEN, `this step needs one of the roles ${task.candidateRoles.join(', ')}`);
+    }
+    if (task.candidateUsers.length > 0 && !task.candidateUsers.includes(user.username)) {
+      await this.refuse(user, task, 'FORBIDDEN', `${action}: assigned to ${task.candidateUsers.join(', ')}`, decision);
+      throw new ApiException(ApiErrorCode.FORBIDDEN, `this step is assigned to ${task.candidateUsers.join(', ')}`);
     }
     if (task.excludedUsers.includes(user.username)) {
       await this.refuse(user, task, 'FOUR_EYES', `${action}: already acted on an earlier step of this case`, decision);

@@ -33,10 +33,10 @@ export class TemporalService implements OnModuleDestroy {
     await this.connection.close();
   }
 
+  /** Asks the server itself each time (not the connection's cached first attempt), so health recovers with it. */
   async isUp(): Promise<boolean> {
     try {
-      await this.connection.ensureConnected();
-      await this.client.workflowService.getSystemInfo({});
+      await this.client.withDeadline(Date.now() + 3000, () => this.client.workflowService.getSystemInfo({}));
       return true;
     } catch {
       return false;

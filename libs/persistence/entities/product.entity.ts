@@ -1,0 +1,47 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import type { Environment, ProductStatus, ProductType } from '../../domain/product-policy';
+
+/**
+ * The product catalogue (征信产品), one row per environment: the development system where
+ * products are set up and tested, and production where they are served (001 §26).
+ */
+@Entity('products')
+@Unique('uq_products_environment_code', ['environment', 'code'])
+export class ProductEntity {
+  @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_products' })
+  id!: number;
+
+  @Column({ type: 'varchar' })
+  environment!: Environment;
+
+  @Column()
+  code!: string;
+
+  @Column()
+  name!: string;
+
+  @Column({ name: 'product_type', type: 'varchar' })
+  productType!: ProductType;
+
+  @Column({ type: 'varchar' })
+  status!: ProductStatus;
+
+  /** Raised by every set-up in development; production takes the version it was given. */
+  @Column({ type: 'int', default: 1 })
+  version!: number;
+
+  /** Designer, modules, header/footer, output formats, design idea: the 立项书 as approved. */
+  @Column({ type: 'jsonb', default: {} })
+  definition!: Record<string, unknown>;
+
+  /** The case that changed the row last. */
+  @Column({ name: 'last_process_id', type: 'varchar', nullable: true })
+  lastProcessId!: string | null;
+
+  /** When the change was made, in the case's (workflow) time. */
+  @Column({ name: 'changed_at', type: 'timestamptz', nullable: true })
+  changedAt!: Date | null;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

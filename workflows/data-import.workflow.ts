@@ -1,0 +1,224 @@
+/**
+ * P6 Four-eyes data import and load 数据导入/装载 (001 §18–19):
+ * import-register (数据导入文件登记表) under a second data manager's supervision → the IT head signs
+ * → import into the base database (records in / rejected filled into the register; rejected records
+ * make the error file that goes back to the provider) → load into the credit database, each load only
+ * with the IT head's on-site authorisation → a load error is registered (装载差错文件登记表), fixed and
+ * the batch reloaded. Every executing step and its supervisor or authoriser are two different people.
+ * Started by P5 as a child case (the stored file), or on its own by a data manager (a file handed over).
+ */
+import { proxyActivities } from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import type { DataFileRef, ImportOutcome } from '../activities/data.activities';
+import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
+import { DATA_CLOCKS, DataImportCounts, DataImportInput, ErrorNotice } from '../libs/domain/data-policy';
+import { CaseRun } from './case-run';
+
+const acts = proxyActivities<Activities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+type Document = { name: string; ref?: string };
+
+export async function dataImportWorkflow(start: ProcessStart<DataImportInput>): Promise<ProcessResult> {
+  const run = new CaseRun(start);
+  return run.run(() => importAndLoad(run, start));
+}
+
+async function importAndLoad(run: CaseRun, start: ProcessStart<DataImportInput>): Promise<ProcessResult> {
+  const input = start.input;
+  const standalone = input.fileId === undefined;
+  const file: DataFileRef =
+    input.fileId !== undefined
+      ? await acts.dataFile({ fileId: input.fileId })
+      : await acts.receiveImportFile({
+          processId: run.processId,
+          providerName: input.providerName,
+          fileName: input.fileName,
+          channel: input.channel,
+          records: input.records ?? [],
+          receivedBy: start.startedBy,
+          receivedAt: run.now().toISOString(),
+        });
+  await run.setStatus('received', { file: { ...file } });
+  const documents: Document[] = [];
+
+  // 001 §18 (一)(二): the register, under a second data manager's supervision, signed by the IT head.
+  let registration: { registerNo: string; registeredBy: string; supervisedBy: string; approvedBy: string; approvedAt: string };
+  for (;;) {
+    const register = await run.task({
+      status: 'registering',
+      step: 'import-register',
+      title: `填写数据导入文件登记表：${file.fileName}`,
+      candidateRoles: ['data_manager'],
+      decisions: ['registered'] as const,
+      form: 'data-import-register',
+      prefill: { providerName: file.providerName, fileName: file.fileName, records: file.recordsReceived, receivedOn: run.now().toISOString().slice(0, 10) },
+      due: DATA_CLOCKS.importRegister,
+    });
+    const supervised = await run.task({
+      step: 'import-register-supervise',
+      title: '监督导入登记（第二名数据管理人员）',
+      candidateRoles: ['data_manager'],
+      decisions: ['confirm', 'return'] as const,
+      notBy: ['import-register'],
+      notByScope: 'latest-round',
+      form: 'data-supervision',
+      prefill: { registeredBy: register.actor, ...register.data },
+      due: DATA_CLOCKS.supervise,
+    });
+    if (supervised.decision === 'return') continue;
+    const approval = await run.task({
+      status: 'awaiting-approval',
+      step: 'import-approval',
+      title: '数据导入文件登记表审批（信息技术部负责人签字）',
+      candidateRoles: ['dept_head@it'],
+      decisions: ['approve', 'return'] as const,
+      notBy: ['import-register', 'import-register-supervise'],
+      notByScope: 'latest-round',
+      form: 'data-supervision',
+      prefill: { registeredBy: register.actor, supervisedBy: supervised.actor, ...register.data },
+      due: DATA_CLOCKS.importApproval,
+    });
+    if (approval.decision === 'return') continue;
+    registration = { registerNo: String(register.data.registerNo), registeredBy: register.actor, supervisedBy: supervised.actor, approvedBy: approval.actor, approvedAt: approval.decidedAt };
+    break;
+  }
+  documents.push({ name: '数据导入文件登记表', ref: registration.registerNo });
+  const { batchId } = await acts.createImportBatch({
+    processId: run.processId,
+    fileId: file.fileId,
+    registerNo: registration.registerNo,
+    registeredBy: registration.registeredBy,
+    registerSupervisedBy: registration.supervisedBy,
+    approvedBy: registration.approvedBy,
+    approvedAt: registration.approvedAt,
+  });
+
+  // 001 §18 (二)(三): pre-process and import into the base database; the result goes into the register.
+  const importer = await run.task({
+    status: 'importing',
+    step: 'import',
+    title: '导入预处理并导入基础库',
+    candidateRoles: ['data_manager'],
+    decisions: ['import'] as const,
+    form: 'data-import-run',
+    prefill: { batchId, records: file.recordsReceived },
+    due: DATA_CLOCKS.import,
+  });
+  const imported: ImportOutcome = await acts.importBatch({ batchId, importedBy: importer.actor, importedAt: importer.decidedAt });
+  const { rejected, ...importCounts } = imported;
+  await run.setStatus('imported', { batchId, counts: importCounts, rejected });
+
+  // 001 §18 (四): the rejected records make the error file that goes back to the provider.
+  let errorNotice: ErrorNotice | undefined;
+  if (imported.recordsRejected > 0) {
+    const issued = await run.task({
+      status: 'error-file',
+      step: 'error-notice',
+      title: `填写差错文件返还通知书（导入差错 ${imported.recordsRejected} 条）`,
+      candidateRoles: ['data_manager'],
+      decisions: ['issued'] as const,
+      form: 'data-error-notice',
+      prefill: { records: imported.recordsRejected, description: rejected.map((r) => `${r.subjectCode} ${r.itemName}：${r.reason}`).join('；') },
+      due: DATA_CLOCKS.errorNotice,
+    });
+    errorNotice = {
+      source: 'import',
+      noticeNo: String(issued.data.noticeNo),
+      description: String(issued.data.description),
+      records: Number(issued.data.records),
+      issuedBy: issued.actor,
+      issuedAt: issued.decidedAt,
+    };
+    await acts.recordImportErrorNotice({ batchId, notice: errorNotice });
+    documents.push({ name: '差错文件返还通知书（导入差错）', ref: errorNotice.noticeNo });
+    await run.setStatus('error-file', { errorNotice });
+    if (standalone) {
+      // No collection case to take it back: the collector hands it to the provider from here.
+      const returned = await run.task({
+        step: 'return-to-provider',
+        title: `差错文件返还：联系${file.providerName}核对、重新报送`,
+        candidateRoles: ['data_collector'],
+        decisions: ['returned'] as const,
+        form: 'data-return-to-provider',
+        prefill: { ...errorNotice },
+        due: DATA_CLOCKS.returnToProvider,
+      });
+      await acts.recordReturnToProvider({ fileId: file.fileId, handedTo: returned.actor, contactedOn: String(returned.data.contactedOn) });
+    }
+  }
+
+  let counts: DataImportCounts = importCounts;
+  if (imported.recordsIn > 0) counts = await load(run, batchId, imported.recordsIn, documents);
+
+  const result = { batchId, counts, documents, ...(errorNotice && { errorNotice, rejected }) };
+  await run.setStatus('loaded', { counts });
+  if (standalone) await run.archive(documents);
+  return run.finish(imported.recordsIn > 0 ? 'loaded' : 'all-rejected', result);
+}
+
+/**
+ * 001 §19: every load needs the IT head's on-site authorisation of that load (a second person's
+ * decision on the same step). A load that produces an error file is registered, fixed and reloaded.
+ */
+async function load(run: CaseRun, batchId: number, recordsIn: number, documents: Document[]): Promise<DataImportCounts> {
+  for (let attempt = 1; ; ) {
+    const loader = await run.task({
+      status: 'loading',
+      step: 'load',
+      title: attempt === 1 ? `装载预处理并申请装载征信库（${recordsIn} 条）` : `排除故障后重新装载（第${attempt}次）`,
+      candidateRoles: ['data_manager'],
+      decisions: ['load'] as const,
+      form: 'data-load',
+      prefill: { batchId, attempt },
+      due: DATA_CLOCKS.load,
+    });
+    const authorisation = await run.task({
+      status: 'awaiting-authorisation',
+      step: 'load-authorise',
+      title: `装载征信库现场授权（第${attempt}次装载）`,
+      candidateRoles: ['dept_head@it'],
+      decisions: ['authorise', 'refuse'] as const,
+      reasonRequired: ['refuse'],
+      notBy: ['load'],
+      notByScope: 'latest-round',
+      form: 'data-load-authorise',
+      prefill: { batchId, attempt, loadedBy: loader.actor },
+      due: DATA_CLOCKS.loadAuthorise,
+    });
+    if (authorisation.decision === 'refuse') continue;
+
+    const loaded = await acts.loadBatch({ batchId, attempt, loadedBy: loader.actor, authorisedBy: authorisation.actor, loadedAt: authorisation.decidedAt });
+    const { errors, loadedNow: _loadedNow, attempt: _attempt, ...counts } = loaded;
+    await run.setStatus('loaded-attempt', { counts, loadErrors: errors });
+    if (errors.length === 0) return counts;
+
+    const registered = await run.task({
+      status: 'load-error',
+      step: 'load-error-register',
+      title: `填写装载差错文件登记表（${errors.length} 条），排除故障`,
+      candidateRoles: ['data_manager'],
+      decisions: ['rematch', 'exclude'] as const,
+      form: 'data-load-error',
+      prefill: { errorFileName: `load-error-${batchId}-${attempt}.txt`, cause: errors.map((e) => `${e.subjectCode} ${e.itemName}：${e.reason}`).join('；'), errors },
+      due: DATA_CLOCKS.loadErrorRegister,
+    });
+    const form = registered.data as { errorFileName: string; cause: string; remedy: string };
+    const after = await acts.registerLoadError({
+      batchId,
+      attempt,
+      errorFileName: form.errorFileName,
+      cause: form.cause,
+      remedy: form.remedy,
+      resolution: registered.decision,
+      registeredBy: registered.actor,
+      registeredAt: registered.decidedAt,
+    });
+    documents.push({ name: `装载差错文件登记表（第${attempt}次装载）`, ref: form.errorFileName });
+    await run.setStatus('load-error-registered', { counts: after });
+    if (registered.decision === 'exclude') return after;
+    attempt += 1;
+  }
+}
