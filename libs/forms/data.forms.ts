@@ -12,19 +12,18 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
   Matches,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { DATA_CHANNELS, DATA_MEDIA, type DataChannel, type DataMedium } from '../domain/data-policy';
 import { PERIOD_PATTERN } from '../domain/data-records';
+import { RequiredText, Count } from './fields';
 
 const MAX_RECORDS = 5000;
 
@@ -102,16 +101,10 @@ export class DataCollectionStartInput {
 
 /** P6 started directly by a data manager for a file handed over to the IT department (e.g. 001 §115 四). */
 export class DataImportStartInput {
-  @JSONSchema({ title: '数据提供单位' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('数据提供单位')
   providerName!: string;
 
-  @JSONSchema({ title: '数据文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('数据文件名')
   fileName!: string;
 
   @JSONSchema({ title: '采集方式', enum: [...DATA_CHANNELS] })
@@ -147,27 +140,16 @@ export class DataManualEntryForm {
 
 /** 数据采集文件登记表 (001 附件2). */
 export class DataFileRegisterForm {
-  @JSONSchema({ title: '登记表编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('登记表编号', 50)
   registerNo!: string;
 
-  @JSONSchema({ title: '数据提供单位' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('数据提供单位')
   providerName!: string;
 
-  @JSONSchema({ title: '文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('文件名')
   fileName!: string;
 
-  @JSONSchema({ title: '登记记录数' })
-  @IsInt()
-  @Min(0)
+  @Count('登记记录数')
   recordsDeclared!: number;
 
   @JSONSchema({ title: '传输/交接时间', format: 'date-time' })
@@ -196,10 +178,7 @@ export class DataCopyWitnessForm {
   @Equals(true, { message: 'presentAtCopy must be true: the second collector must have been present at the copy' })
   presentAtCopy!: boolean;
 
-  @JSONSchema({ title: '磁介质编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('磁介质编号', 50)
   mediumNo!: string;
 
   @Note()
@@ -218,10 +197,7 @@ export class DataReceiveForm {
 
 /** 解压、解密 (001 §16 一 1(4)): the original file formed from the transmitted one. */
 export class DataUnpackForm {
-  @JSONSchema({ title: '原始文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('原始文件名')
   originalFileName!: string;
 
   @Note()
@@ -236,21 +212,13 @@ export class DataSupervisionForm {
 
 /** 差错文件返还通知书 (001 附件3). */
 export class DataErrorNoticeForm {
-  @JSONSchema({ title: '通知书编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('通知书编号', 50)
   noticeNo!: string;
 
-  @JSONSchema({ title: '差错情况' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('差错情况', 2000)
   description!: string;
 
-  @JSONSchema({ title: '差错记录数' })
-  @IsInt()
-  @Min(0)
+  @Count('差错记录数')
   records!: number;
 }
 
@@ -260,10 +228,7 @@ export class DataReturnToProviderForm {
   @IsISO8601({ strict: true })
   contactedOn!: string;
 
-  @JSONSchema({ title: '数据提供单位联系人' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('数据提供单位联系人', 100)
   contactPerson!: string;
 
   @Note()
@@ -272,16 +237,10 @@ export class DataReturnToProviderForm {
 
 /** 刻录光盘、存入保险柜、存放记录 (001 §16 一 1(5)). */
 export class DataBurnStoreForm {
-  @JSONSchema({ title: '光盘编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('光盘编号', 50)
   discNo!: string;
 
-  @JSONSchema({ title: '保险柜/存放位置' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('保险柜/存放位置', 100)
   safeLocation!: string;
 
   @JSONSchema({ title: '存放时间', format: 'date-time' })
@@ -295,22 +254,13 @@ export class DataOpenEntryForm {
   @IsISO8601({ strict: true })
   collectedOn!: string;
 
-  @JSONSchema({ title: '信息项名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('信息项名称', 100)
   itemName!: string;
 
-  @JSONSchema({ title: '信息来源' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('信息来源')
   source!: string;
 
-  @JSONSchema({ title: '地址' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('地址', 500)
   address!: string;
 
   @JSONSchema({ title: '发布时间', format: 'date' })
@@ -328,10 +278,7 @@ export class DataOpenEntryForm {
 
 /** 公开渠道采集报表 (001 附件5): the totals are computed from the month's entries; the compiler numbers and signs it. */
 export class DataOpenReportForm {
-  @JSONSchema({ title: '报表编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('报表编号', 50)
   reportNo!: string;
 
   @Note()
@@ -351,42 +298,25 @@ export class DataOpenReviewForm {
 
 /** 公开渠道采集数据移交清单 (001 §16 二 3(5)). */
 export class DataHandOverForm {
-  @JSONSchema({ title: '移交清单编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('移交清单编号', 50)
   listNo!: string;
 
-  @JSONSchema({ title: '数据电子文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('数据电子文件名')
   fileName!: string;
 }
 
 /** 数据导入文件登记表 (001 附件6); the import result is filled in by the import step. */
 export class DataImportRegisterForm {
-  @JSONSchema({ title: '登记表编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('登记表编号', 50)
   registerNo!: string;
 
-  @JSONSchema({ title: '数据提供单位' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('数据提供单位')
   providerName!: string;
 
-  @JSONSchema({ title: '文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('文件名')
   fileName!: string;
 
-  @JSONSchema({ title: '报送记录数' })
-  @IsInt()
-  @Min(0)
+  @Count('报送记录数')
   records!: number;
 
   @JSONSchema({ title: '签收日期', format: 'date' })
@@ -429,22 +359,13 @@ export class DataLoadAuthoriseForm {
 
 /** 装载差错文件登记表 (001 附件7). */
 export class DataLoadErrorForm {
-  @JSONSchema({ title: '差错文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('差错文件名')
   errorFileName!: string;
 
-  @JSONSchema({ title: '差错原因' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('差错原因', 2000)
   cause!: string;
 
-  @JSONSchema({ title: '排除故障措施' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('排除故障措施', 2000)
   remedy!: string;
 }
 

@@ -12,66 +12,36 @@ import {
   IsString,
   MaxLength,
   Min,
-  Validate,
   ValidateNested,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
-import { isValidUscc } from '../domain/uscc';
 import { OBJECTION_REASONS, type ObjectionReason } from '../domain/objection-policy';
-
-@ValidatorConstraint({ name: 'uscc' })
-export class UsccConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidUscc(value);
-  }
-  defaultMessage(): string {
-    return 'subjectCode must be an 18-character unified social credit code with a correct check character (GB 32100-2015)';
-  }
-}
+import { OptionalText, RequiredText, Uscc } from './fields';
 
 export class EvidenceItem {
-  @JSONSchema({ title: '材料名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('材料名称')
   name!: string;
 
-  @JSONSchema({ title: '材料编号/链接' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText('材料编号/链接', 500)
   ref?: string;
 }
 
 /** 异议申请单 (001 附件28): API.md's objection start input. */
 export class ObjectionStartInput {
-  @JSONSchema({ title: '信息主体名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('信息主体名称')
   subjectName!: string;
 
-  @JSONSchema({ title: '统一社会信用代码', pattern: '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10}$' })
-  @IsString()
-  @Validate(UsccConstraint)
+  @Uscc()
   subjectCode!: string;
 
-  @JSONSchema({ title: '信用报告编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('信用报告编号', 100)
   reportId!: string;
 
   @JSONSchema({ title: '报告查询时间', format: 'date-time' })
   @IsISO8601({ strict: true })
   reportQueriedAt!: string;
 
-  @JSONSchema({ title: '异议信息项' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('异议信息项', 100)
   itemName!: string;
 
   @JSONSchema({ title: '原始信息' })
@@ -79,10 +49,7 @@ export class ObjectionStartInput {
   @MaxLength(1000)
   originalValue!: string;
 
-  @JSONSchema({ title: '申请更正为' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(1000)
+  @RequiredText('申请更正为', 1000)
   claimedValue!: string;
 
   @JSONSchema({ title: '异议原因（浙江规范必填）', enum: [...OBJECTION_REASONS] })
@@ -120,35 +87,23 @@ export class ObjectionInitialReviewForm {
   @IsBoolean()
   withinRules!: boolean;
 
-  @JSONSchema({ title: '回执编号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText('回执编号', 50)
   receiptNo?: string;
 }
 
 export class ObjectionDifferenceCheckForm {
-  @JSONSchema({ title: '核查说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('核查说明')
   note?: string;
 }
 
 export class ObjectionHandlingNoteForm {
-  @JSONSchema({ title: '处理说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('处理说明')
   note?: string;
 }
 
 /** 异议数据核对书 (000 附件8, 001 附件30). */
 export class ObjectionVerificationLetterForm {
-  @JSONSchema({ title: '信息提供单位' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('信息提供单位')
   providerName!: string;
 
   @JSONSchema({ title: '异议信息项' })
@@ -165,16 +120,10 @@ export class ObjectionVerificationLetterForm {
   @IsNotEmpty()
   requestedValue!: string;
 
-  @JSONSchema({ title: '证明材料' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('证明材料')
   evidence?: string;
 
-  @JSONSchema({ title: '核对书编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('核对书编号', 50)
   letterNo!: string;
 }
 
@@ -183,19 +132,13 @@ export class ObjectionProviderReplyForm {
   @IsISO8601()
   repliedOn!: string;
 
-  @JSONSchema({ title: '更正后的值（成立已修改时）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
+  @OptionalText('更正后的值（成立已修改时）', 1000)
   correctedValue?: string;
 }
 
 /** 数据导入文件登记表 for the corrected data (001 §115 二(四)). */
 export class ObjectionImportRegisterForm {
-  @JSONSchema({ title: '导入文件名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('导入文件名')
   fileName!: string;
 
   @JSONSchema({ title: '记录数' })
@@ -211,10 +154,7 @@ export class ObjectionImportRegisterForm {
 
 /** 异议回复书 (001 附件31). */
 export class ObjectionReplyForm {
-  @JSONSchema({ title: '回复书编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('回复书编号', 50)
   replyNo!: string;
 
   @JSONSchema({ title: '通知方式', enum: ['phone', 'sms', 'letter', 'counter'] })

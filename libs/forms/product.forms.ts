@@ -37,6 +37,7 @@ import {
   type ProductStatusNotice,
   type ProductType,
 } from '../domain/product-policy';
+import { RequiredText, OptionalText } from './fields';
 
 const CODE = /^[A-Z][A-Z0-9-]{2,39}$/;
 const CODE_MESSAGE = 'must be 3–40 characters: capital letters, digits and hyphens, starting with a letter';
@@ -52,32 +53,20 @@ export class ProductProposalForm implements ProductProposal {
   @Matches(CODE, { message: `productCode ${CODE_MESSAGE}` })
   productCode!: string;
 
-  @JSONSchema({ title: '产品名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('产品名称', 100)
   productName!: string;
 
   @JSONSchema({ title: '产品类型（简明/标准/定制/深度/增值服务/其他）', enum: [...PRODUCT_TYPES] })
   @IsIn(PRODUCT_TYPES)
   productType!: ProductType;
 
-  @JSONSchema({ title: '产品设计（修改）人员' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('产品设计（修改）人员', 100)
   designer!: string;
 
-  @JSONSchema({ title: '市场调查报告（摘要）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('市场调查报告（摘要）', 4000)
   surveyReport!: string;
 
-  @JSONSchema({ title: '产品设计思路/修改思路' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('产品设计思路/修改思路', 4000)
   designIdea!: string;
 
   @JSONSchema({ title: '产品指标组成列表（指标编号）' })
@@ -96,16 +85,10 @@ export class ProductProposalForm implements ProductProposal {
   @MaxLength(100, { each: true })
   modules?: string[];
 
-  @JSONSchema({ title: '页眉' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText('页眉', 200)
   header?: string;
 
-  @JSONSchema({ title: '页脚' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText('页脚', 200)
   footer?: string;
 
   @JSONSchema({ title: '生成格式', items: { type: 'string', enum: [...OUTPUT_FORMATS] } })
@@ -115,10 +98,7 @@ export class ProductProposalForm implements ProductProposal {
   @IsIn(OUTPUT_FORMATS, { each: true })
   outputFormats?: OutputFormat[];
 
-  @JSONSchema({ title: '其他说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('其他说明')
   notes?: string;
 
   @JSONSchema({ title: '提出本申请的指标维护案件', readOnly: true })
@@ -130,49 +110,28 @@ export class ProductProposalForm implements ProductProposal {
 
 /** The test plan the product manager writes into the 产品测试报告 (001 附件9) after setting the product up. */
 export class ProductTestPlanForm {
-  @JSONSchema({ title: '产品涉及的主要参数' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('产品涉及的主要参数', 2000)
   mainParameters!: string;
 
-  @JSONSchema({ title: '测试方案' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('测试方案', 4000)
   testPlan!: string;
 }
 
 /** One test run in the 产品测试报告 (001 §26(二)(2): every run's result is written down as it happened). */
 export class ProductTestRunForm {
-  @JSONSchema({ title: '测试数据（开发环境模拟数据）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('测试数据（开发环境模拟数据）', 2000)
   testData!: string;
 
-  @JSONSchema({ title: '测试结果' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('测试结果', 4000)
   testResult!: string;
 
-  @JSONSchema({ title: '产品管理人员意见' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('产品管理人员意见')
   managerOpinion?: string;
 
-  @JSONSchema({ title: '研发人员意见' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('研发人员意见')
   developerOpinion?: string;
 
-  @JSONSchema({ title: '产品样本（编号/链接）' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText('产品样本（编号/链接）', 500)
   sampleRef?: string;
 }
 
@@ -182,10 +141,7 @@ export class CommitteeRecordForm {
   @IsISO8601({ strict: true })
   meetingDate!: string;
 
-  @JSONSchema({ title: '主持人（评审委主任或其委托人）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('主持人（评审委主任或其委托人）', 100)
   chairedBy!: string;
 
   @JSONSchema({ title: '参会人员' })
@@ -196,10 +152,7 @@ export class CommitteeRecordForm {
   @IsNotEmpty({ each: true })
   attendees!: string[];
 
-  @JSONSchema({ title: '评审意见' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('评审意见', 4000)
   opinion!: string;
 }
 
@@ -209,10 +162,7 @@ export class ProductReviewOpinionForm extends CommitteeRecordForm {
   @IsIn(['launch', 'modify'])
   reviewType!: 'launch' | 'modify';
 
-  @JSONSchema({ title: '评审情况' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('评审情况', 4000)
   reviewSummary!: string;
 }
 
@@ -221,10 +171,7 @@ export class IndicatorReviewOpinionForm extends CommitteeRecordForm {}
 
 /** 征信产品维护通知单 (001 附件11), filled by the product department from the review opinion. */
 export class ProductMaintenanceNoticeForm {
-  @JSONSchema({ title: '通知单编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('通知单编号', 50)
   noticeNo!: string;
 
   @JSONSchema({ title: '生成格式', items: { type: 'string', enum: [...OUTPUT_FORMATS] } })
@@ -234,19 +181,13 @@ export class ProductMaintenanceNoticeForm {
   @IsIn(OUTPUT_FORMATS, { each: true })
   outputFormats!: OutputFormat[];
 
-  @JSONSchema({ title: '其他说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('其他说明')
   notes?: string;
 }
 
 /** The system administrator's record and signature on the maintenance notice (签字确认). */
 export class CatalogueMaintenanceRecordForm {
-  @JSONSchema({ title: '维护操作记录' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('维护操作记录', 2000)
   operationNote!: string;
 }
 
@@ -261,34 +202,22 @@ export class ProductStatusNoticeForm implements ProductStatusNotice {
   @Matches(CODE, { message: `productCode ${CODE_MESSAGE}` })
   productCode!: string;
 
-  @JSONSchema({ title: '维护意见（政策、市场需求或数据来源的变化）' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('维护意见（政策、市场需求或数据来源的变化）', 2000)
   reason!: string;
 
-  @JSONSchema({ title: '通知单编号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText('通知单编号', 50)
   noticeNo?: string;
 }
 
 export class IndicatorItemForm implements IndicatorItem {
-  @JSONSchema({ title: '指标项名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('指标项名称', 100)
   name!: string;
 
   @JSONSchema({ title: '数据类型', enum: [...INDICATOR_ITEM_TYPES] })
   @IsIn(INDICATOR_ITEM_TYPES)
   dataType!: IndicatorItem['dataType'];
 
-  @JSONSchema({ title: '说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(500)
+  @OptionalText('说明', 500)
   description?: string;
 }
 
@@ -303,10 +232,7 @@ export class IndicatorNoticeForm implements IndicatorNotice {
   @Matches(CODE, { message: `indicatorCode ${CODE_MESSAGE}` })
   indicatorCode!: string;
 
-  @JSONSchema({ title: '指标名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('指标名称', 100)
   indicatorName!: string;
 
   @JSONSchema({ title: '指标项（增加、修改时必填）' })
@@ -318,37 +244,22 @@ export class IndicatorNoticeForm implements IndicatorNotice {
   @Type(() => IndicatorItemForm)
   items?: IndicatorItemForm[];
 
-  @JSONSchema({ title: '设计思路' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('设计思路', 4000)
   designIdea!: string;
 
-  @JSONSchema({ title: '数据提供单位' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText('数据提供单位', 200)
   dataSource?: string;
 
-  @JSONSchema({ title: '通知单编号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText('通知单编号', 50)
   noticeNo?: string;
 }
 
 /** The system administrator's test result on the 指标维护通知单 (001 §30(二)). */
 export class IndicatorTestForm {
-  @JSONSchema({ title: '测试数据' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
+  @RequiredText('测试数据', 2000)
   testData!: string;
 
-  @JSONSchema({ title: '测试结果' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(4000)
+  @RequiredText('测试结果', 4000)
   testResult!: string;
 }
 

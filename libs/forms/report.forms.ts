@@ -21,39 +21,22 @@ import {
   Max,
   MaxLength,
   Min,
-  Validate,
   ValidateIf,
   ValidateNested,
-  ValidatorConstraint,
-  ValidatorConstraintInterface,
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { REPORT_TYPES, type ReportType, VALUE_ADDED_PRODUCT_KINDS, type ValueAddedProductKind } from '../domain/report-policy';
-import { isValidUscc } from '../domain/uscc';
+import { OptionalText, RequiredText, Uscc } from './fields';
 
 const USERNAME = /^[a-z][a-z0-9_]{1,49}$/;
 
-@ValidatorConstraint({ name: 'usccOptional' })
-class SubjectCodeConstraint implements ValidatorConstraintInterface {
-  validate(value: unknown): boolean {
-    return typeof value === 'string' && isValidUscc(value);
-  }
-  defaultMessage(): string {
-    return 'code must be an 18-character unified social credit code with a correct check character (GB 32100-2015)';
-  }
-}
-
 /** 被调查公司资料: one company to investigate. */
 export class OrderSubjectItem {
-  @JSONSchema({ title: '公司名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('公司名称')
   name!: string;
 
-  @JSONSchema({ title: '统一社会信用代码' })
   @IsOptional()
-  @Validate(SubjectCodeConstraint)
+  @Uscc()
   code?: string;
 }
 
@@ -64,26 +47,17 @@ const DELIVERY_METHODS = ['pickup', 'email', 'post', 'express', 'other'] as cons
 
 /** 企业征信业务调查报告申请单 (001 附件14; fields as 000 附件6): who orders what, delivered how. */
 export class OrderApplicationForm {
-  @JSONSchema({ title: '单位名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('单位名称')
   clientName!: string;
 
   @JSONSchema({ title: '证件类型', enum: [...CLIENT_ID_TYPES] })
   @IsIn(CLIENT_ID_TYPES)
   clientIdType!: (typeof CLIENT_ID_TYPES)[number];
 
-  @JSONSchema({ title: '证件号码' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('证件号码', 50)
   clientIdNo!: string;
 
-  @JSONSchema({ title: '联系人姓名' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('联系人姓名', 50)
   contactName!: string;
 
   @JSONSchema({ title: '联系电话/手机' })
@@ -95,10 +69,7 @@ export class OrderApplicationForm {
   @IsEmail()
   contactEmail?: string;
 
-  @JSONSchema({ title: '单位地址' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @OptionalText('单位地址', 300)
   address?: string;
 
   @JSONSchema({ title: '受理渠道', enum: [...CHANNELS] })
@@ -113,10 +84,7 @@ export class OrderApplicationForm {
   @IsIn(DELIVERY_METHODS)
   deliveryMethod!: (typeof DELIVERY_METHODS)[number];
 
-  @JSONSchema({ title: '交付地址' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(300)
+  @OptionalText('交付地址', 300)
   deliveryAddress?: string;
 
   @JSONSchema({ title: '语言', enum: ['zh', 'en'] })
@@ -143,10 +111,7 @@ export class OrderApplicationForm {
   @Max(Number.MAX_SAFE_INTEGER)
   amount!: number;
 
-  @JSONSchema({ title: '备注' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('备注')
   note?: string;
 }
 
@@ -163,10 +128,7 @@ export class ValueAddedServiceStartInput extends OrderApplicationForm {
   @IsIn(VALUE_ADDED_PRODUCT_KINDS)
   productKind!: ValueAddedProductKind;
 
-  @JSONSchema({ title: '增值服务产品名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('增值服务产品名称')
   productName!: string;
 }
 
@@ -180,10 +142,7 @@ export class OrderAcceptanceForm {
   @IsBoolean()
   documentsVerified!: boolean;
 
-  @JSONSchema({ title: '申请单编号' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @OptionalText('申请单编号', 50)
   applicationNo?: string;
 }
 
@@ -204,29 +163,20 @@ export class ProductContractForm {
   @Equals(true, { message: 'documentsVerified must be true to sign' })
   documentsVerified!: boolean;
 
-  @JSONSchema({ title: '合同编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('合同编号', 50)
   contractNo!: string;
 
   @JSONSchema({ title: '签订日期', format: 'date' })
   @IsISO8601({ strict: true })
   signedOn!: string;
 
-  @JSONSchema({ title: '约定交付期限' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
+  @OptionalText('约定交付期限', 200)
   deliveryTerms?: string;
 }
 
 /** 合同审核签字: the approver's opinion. */
 export class ContractApprovalForm {
-  @JSONSchema({ title: '审核意见' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('审核意见')
   opinion?: string;
 }
 
@@ -247,30 +197,20 @@ export class PaymentMarkForm {
   @IsIn(PAYMENT_METHODS)
   method!: (typeof PAYMENT_METHODS)[number];
 
-  @JSONSchema({ title: '缴费凭证号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('缴费凭证号', 50)
   paymentRef!: string;
 }
 
 /** One investigation task (§54) or value-added project (§65) with its project team and review level. */
 export class DispatchedTaskItem {
-  @JSONSchema({ title: '任务名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('任务名称')
   title!: string;
 
-  @JSONSchema({ title: '目标企业' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('目标企业')
   targetName!: string;
 
-  @JSONSchema({ title: '目标企业统一社会信用代码' })
   @IsOptional()
-  @Validate(SubjectCodeConstraint)
+  @Uscc('目标企业统一社会信用代码')
   targetCode?: string;
 
   @JSONSchema({ title: '项目经理（调查分析员用户名）' })
@@ -317,29 +257,20 @@ export class TaskConfirmForm {
   @IsISO8601({ strict: true })
   plannedFinishOn?: string;
 
-  @JSONSchema({ title: '说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(2000)
+  @OptionalText('说明')
   note?: string;
 }
 
 /** 调查准备 (§56): contact with the target, the report template, 目标企业资料收集清单, the visit date. */
 export class InvestigationPreparationForm {
-  @JSONSchema({ title: '目标企业联系人' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('目标企业联系人', 100)
   contactPerson!: string;
 
   @JSONSchema({ title: '联系日期', format: 'date' })
   @IsISO8601({ strict: true })
   contactedOn!: string;
 
-  @JSONSchema({ title: '报告样本' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('报告样本')
   reportTemplate!: string;
 
   @JSONSchema({ title: '目标企业资料收集清单', items: { type: 'string' } })
@@ -361,16 +292,10 @@ export class FieldVisitForm {
   @IsISO8601({ strict: true })
   visitedOn!: string;
 
-  @JSONSchema({ title: '访谈对象' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('访谈对象', 500)
   interviewees!: string;
 
-  @JSONSchema({ title: '调查记录' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(10000)
+  @RequiredText('调查记录', 10000)
   findings!: string;
 
   @JSONSchema({ title: '已收集资料', items: { type: 'string' } })
@@ -386,118 +311,67 @@ export class ReportDraftForm {
   @Matches(USERNAME, { message: 'author must be a username' })
   author!: string;
 
-  @JSONSchema({ title: '项目组内部审核意见' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @RequiredText('项目组内部审核意见', 5000)
   internalReview!: string;
 }
 
 /** 报告上传 (§59(三)), the header of the 报告评审意见书 the project manager fills. */
 export class ReportUploadForm {
-  @JSONSchema({ title: '报告编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('报告编号', 50)
   reportNo!: string;
 
-  @JSONSchema({ title: '报告名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('报告名称')
   reportName!: string;
 
-  @JSONSchema({ title: '报告文件' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('报告文件', 500)
   fileRef!: string;
 
-  @JSONSchema({ title: '调查数据' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('调查数据', 500)
   dataRef!: string;
 
-  @JSONSchema({ title: '报告描述/修改说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText('报告描述/修改说明', 5000)
   summary?: string;
 }
 
 /** 报告评审意见书 (001 附件17) / 方案评审意见书 (附件18): what one level found and decided. */
 export class ReviewOpinionForm {
-  @JSONSchema({ title: '评审情况' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText('评审情况', 5000)
   reviewSituation?: string;
 
-  @JSONSchema({ title: '评审意见' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @RequiredText('评审意见', 5000)
   opinion!: string;
 }
 
 /** 方案设计 and upload after the project manager's internal review (§67). */
 export class ValueAddedPlanForm {
-  @JSONSchema({ title: '方案编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('方案编号', 50)
   planNo!: string;
 
-  @JSONSchema({ title: '方案名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('方案名称')
   planName!: string;
 
-  @JSONSchema({ title: '方案文件' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('方案文件', 500)
   fileRef!: string;
 
-  @JSONSchema({ title: '项目经理内部审核意见' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @RequiredText('项目经理内部审核意见', 5000)
   internalReview!: string;
 
-  @JSONSchema({ title: '方案说明/修改说明' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(5000)
+  @OptionalText('方案说明/修改说明', 5000)
   summary?: string;
 }
 
 /** 产品制作 (§69): the product made and its result registered. */
 export class ValueAddedProductForm {
-  @JSONSchema({ title: '产品编号' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50)
+  @RequiredText('产品编号', 50)
   productNo!: string;
 
-  @JSONSchema({ title: '产品名称' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
+  @RequiredText('产品名称')
   productName!: string;
 
-  @JSONSchema({ title: '产品文件' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
+  @RequiredText('产品文件', 500)
   fileRef!: string;
 
-  @JSONSchema({ title: '产品结果' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
+  @RequiredText('产品结果', 5000)
   resultSummary!: string;
 
   @JSONSchema({ title: '数据记录数（批量数据类）', minimum: 0 })
@@ -520,10 +394,7 @@ export class ProductDeliveryForm {
   @IsISO8601({ strict: true })
   deliveredOn!: string;
 
-  @JSONSchema({ title: '接收人' })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(100)
+  @RequiredText('接收人', 100)
   recipientName!: string;
 
   @JSONSchema({ title: '客户电话' })

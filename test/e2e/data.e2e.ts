@@ -4,37 +4,13 @@
  * who executed a step is refused with 403 FOUR_EYES on every supervising or authorising step after
  * it (even holding the role), and the record counts are kept in the case data.
  */
-import { writeFileSync } from 'fs';
-import * as path from 'path';
-import { TemporalService } from '../../apps/api/src/temporal/temporal.service';
-import { ApiHarness, startApiHarness, until } from '../support/api-harness';
+import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { inboxDriver, InboxTask } from '../support/inbox-driver';
 import { createTestSubject, creditItem } from '../support/database';
-import {
-  AUTHORISE,
-  badCodeRecord,
-  BURN,
-  correctedRecord,
-  goodRecords,
-  HAND_OVER,
-  IMPORT_REGISTER,
-  IMPORT_RUN,
-  LOAD,
-  LOAD_ERROR,
-  MANUAL,
-  notice,
-  OPEN_REPORT,
-  OPEN_REVIEW,
-  openEntry,
-  RECEIVE,
-  registerForm,
-  renamedRecord,
-  RETURNED,
-  SUPERVISED,
-  UNPACK,
-  WITNESS,
-} from '../support/data-input';
+import { AUTHORISE, badCodeRecord, BURN, correctedRecord, goodRecords, HAND_OVER, IMPORT_REGISTER, IMPORT_RUN, LOAD, LOAD_ERROR, MANUAL, notice, OPEN_REPORT, OPEN_REVIEW, openEntry, RECEIVE, registerForm, renamedRecord, RETURNED, SUPERVISED, UNPACK, WITNESS } from '../support/data-input';
 
 let h: ApiHarness;
+const { start, pendingTask, complete, finished, keepFixture } = inboxDriver(() => h);
 
 beforeAll(async () => {
   h = await startApiHarness();
@@ -43,29 +19,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Task = { taskId: string; processId: string; step: string; status: string; decisions: string[]; prefill: Record<string, unknown> };
-
-async function start(username: string, type: string, policy: string | undefined, input: object): Promise<string> {
-  const res = await (await h.as(username)).post('/processes', { type, policy, input });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
-  return res.body.processId;
-}
-
-/** The open task of a step in a case or its child cases, as it shows in the user's inbox. */
-async function pendingTask(username: string, processId: string, step: string): Promise<Task> {
-  const client = await h.as(username);
-  return until(async () => {
-    const res = await client.get(`/tasks?view=pending&processId=${processId}&pageSize=100`).expect(200);
-    return (res.body.items as Task[]).find((t) => t.step === step);
-  }, `${step} in ${username}'s inbox`);
-}
-
-async function complete(username: string, processId: string, step: string, decision: string, data: object = {}, comment?: string): Promise<Task> {
-  const task = await pendingTask(username, processId, step);
-  const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data, comment });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'completed', decision } });
-  return task;
-}
 
 /**
  * Four-eyes at the API: `username` (who did the executing step) tries the supervising step found in
@@ -74,7 +27,7 @@ async function complete(username: string, processId: string, step: string, decis
 async function fourEyes(username: string, by: string, processId: string, step: string, decision: string, data: object = {}): Promise<void> {
   const task = await pendingTask(by, processId, step);
   const inbox = await (await h.as(username)).get(`/tasks?view=pending&processId=${processId}`).expect(200);
-  expect((inbox.body.items as Task[]).map((t) => t.taskId)).not.toContain(task.taskId);
+  expect((inbox.body.items as InboxTask[]).map((t) => t.taskId)).not.toContain(task.taskId);
   const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data });
   expect({ status: res.status, body: res.body }).toMatchObject({ status: 403, body: { statusCode: 403, code: 'FOUR_EYES' } });
   const after = await (await h.as(by)).get(`/tasks/${task.taskId}`).expect(200);
@@ -89,21 +42,6 @@ async function withRole<T>(username: string, role: string, department: string | 
   } finally {
     await h.dataSource.query(`DELETE FROM user_roles WHERE role = $2 AND department IS NOT DISTINCT FROM $3 AND user_id = (SELECT id FROM users WHERE username = $1)`, [username, role, department]);
   }
-}
-
-async function finished(processId: string) {
-  await h.app.get(TemporalService).client.workflow.getHandle(processId).result();
-  const client = await h.as('supervisor_1');
-  return until(async () => {
-    const res = await client.get(`/processes/${processId}`).expect(200);
-    return res.body.status === 'completed' ? res.body : undefined;
-  }, `${processId} to finish`);
-}
-
-async function keepFixture(processId: string, name: string): Promise<void> {
-  if (!process.env.UPDATE_FIXTURES) return;
-  const res = await (await h.as('auditor_1')).get(`/processes/${processId}/history?format=temporal`).expect(200);
-  writeFileSync(path.resolve(__dirname, `../fixtures/histories/${name}.json`), JSON.stringify({ workflowId: processId, history: res.body }, null, 1));
 }
 
 /** Receive → [unpack, supervised] → burn and store, supervised; the executor refused on each supervising step. */
@@ -167,7 +105,7 @@ describe('data collection walked by demo users', () => {
   it('online: the file goes back twice (unpack error, import error) and the third version loads; four-eyes on every supervising step', async () => {
     const subject = await createTestSubject(h.dataSource);
     const records = goodRecords(subject);
-    const processId = await start('data_collector_1', 'data-collection', 'online', { providerName: '市税务局', fileName: 'tax-2026-10.dat' });
+    const processId = await start('data_collector_1', 'data-collection', { providerName: '市税务局', fileName: 'tax-2026-10.dat' }, { policy: 'online' });
 
     await complete('data_collector_1', processId, 'register-file', 'registered', registerForm('市税务局', records, { recordsDeclared: 5 }));
     await complete('data_manager_1', processId, 'receive', 'received', RECEIVE);
@@ -226,7 +164,7 @@ describe('data collection walked by demo users', () => {
 
   it('disk: the collector who registered may not confirm the copy; a load error is re-matched and reloaded', async () => {
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('data_collector_1', 'data-collection', 'disk', { providerName: '市生态环境局', fileName: 'env-2026-q3.dat' });
+    const processId = await start('data_collector_1', 'data-collection', { providerName: '市生态环境局', fileName: 'env-2026-q3.dat' }, { policy: 'disk' });
     const records = [...goodRecords(subject), renamedRecord(subject)];
     await complete('data_collector_1', processId, 'register-file', 'registered', registerForm('市生态环境局', records, { medium: 'disk', fileName: 'env-2026-q3.dat' }));
     await fourEyes('data_collector_1', 'data_collector_2', processId, 'copy-witness', 'confirm', WITNESS);
@@ -242,7 +180,7 @@ describe('data collection walked by demo users', () => {
   it('manual: the collector who entered the records may not review and register them', async () => {
     const subject = await createTestSubject(h.dataSource);
     const records = goodRecords(subject);
-    const processId = await start('data_collector_2', 'data-collection', 'manual', { providerName: '市住房公积金中心', fileName: 'gjj-2026-10.xlsx' });
+    const processId = await start('data_collector_2', 'data-collection', { providerName: '市住房公积金中心', fileName: 'gjj-2026-10.xlsx' }, { policy: 'manual' });
     await complete('data_collector_2', processId, 'manual-entry', 'entered', MANUAL(records));
     await fourEyes('data_collector_2', 'data_collector_1', processId, 'register-file', 'registered', registerForm('市住房公积金中心', records, { medium: 'paper' }));
     await complete('data_collector_1', processId, 'register-file', 'registered', registerForm('市住房公积金中心', records, { medium: 'paper', fileName: 'gjj-2026-10.xlsx' }));
@@ -257,7 +195,7 @@ describe('data collection walked by demo users', () => {
     const subject = await createTestSubject(h.dataSource);
     const now = new Date(Date.now() + 8 * 3600_000);
     const period = now.toISOString().slice(0, 7);
-    const processId = await start('data_collector_1', 'data-collection', 'open', { period });
+    const processId = await start('data_collector_1', 'data-collection', { period }, { policy: 'open' });
     await complete('data_collector_1', processId, 'collect', 'add-entry', openEntry(subject, '行政处罚记录', ['违反广告法罚款1万元']));
     await complete('data_collector_2', processId, 'collect', 'last-entry', openEntry(subject, '守信表彰', ['守合同重信用企业'], '武汉市人民政府公报'));
     const report = await pendingTask('data_collector_1', processId, 'monthly-report');
@@ -285,7 +223,7 @@ describe('data import started by a data manager', () => {
   it('a corrected file handed over: import error back to the provider, load error re-matched, four-eyes on every supervising step', async () => {
     const subject = await createTestSubject(h.dataSource);
     const records = [...goodRecords(subject), badCodeRecord(subject), renamedRecord(subject)];
-    const processId = await start('data_manager_1', 'data-import', undefined, { providerName: '某商业银行武汉分行', fileName: 'loan-fix.dat', channel: 'online', records });
+    const processId = await start('data_manager_1', 'data-import', { providerName: '某商业银行武汉分行', fileName: 'loan-fix.dat', channel: 'online', records });
     await importAndLoad(processId, { providerName: '某商业银行武汉分行', fileName: 'loan-fix.dat', records: 5 }, { rejected: 1, standalone: true, checkFourEyes: true, loadError: 'rematch' });
     await complete('archivist_1', processId, 'archive', 'filed', ARCHIVE);
     const done = await finished(processId);

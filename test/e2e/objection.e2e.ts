@@ -2,15 +2,15 @@
  * P1 end to end: demo users walk objection cases of every policy over HTTP, against the real
  * Temporal dev server, worker and PostgreSQL; supervisors read the timeline, auditors replay.
  */
-import { writeFileSync } from 'fs';
-import * as path from 'path';
 import { verifyAudit } from '../../apps/api/src/audit/verify-audit';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.service';
-import { ApiHarness, startApiHarness, until } from '../support/api-harness';
+import { ApiHarness, startApiHarness } from '../support/api-harness';
+import { inboxDriver } from '../support/inbox-driver';
 import { createTestSubject, creditItem } from '../support/database';
 import { INITIAL_REVIEW_PASSED, objectionInput } from '../support/objection-input';
 
 let h: ApiHarness;
+const { start, pendingTask, complete, finished, keepFixture } = inboxDriver(() => h);
 
 beforeAll(async () => {
   h = await startApiHarness();
@@ -19,49 +19,10 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Task = { taskId: string; step: string; status: string; decisions: string[]; prefill: Record<string, unknown>; excludedUsers?: string[] };
-
-async function start(username: string, policy: string, input: object, headers: Record<string, string> = {}): Promise<string> {
-  const res = await (await h.as(username)).post('/processes', { type: 'objection', policy, input }, headers);
-  expect(res.status).toBe(201);
-  return res.body.processId;
-}
-
-async function pendingTask(username: string, processId: string, step: string): Promise<Task> {
-  const client = await h.as(username);
-  return until(async () => {
-    const res = await client.get(`/tasks?view=pending&processId=${processId}`).expect(200);
-    return (res.body.items as Task[]).find((t) => t.step === step);
-  }, `${step} in ${username}'s inbox`);
-}
-
-async function complete(username: string, processId: string, step: string, decision: string, data: object = {}, comment?: string): Promise<Task> {
-  const task = await pendingTask(username, processId, step);
-  const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data, comment });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'completed', decision } });
-  return task;
-}
-
-/** Finished in the projection and in Temporal (the workflow completes right after closing its case). */
-async function finished(processId: string) {
-  const client = await h.as('supervisor_1');
-  await h.app.get(TemporalService).client.workflow.getHandle(processId).result();
-  return until(async () => {
-    const res = await client.get(`/processes/${processId}`).expect(200);
-    return res.body.status === 'completed' ? res.body : undefined;
-  }, `${processId} to finish`);
-}
 
 async function replyAndArchive(processId: string) {
   await complete('service_clerk_1', processId, 'reply', 'replied', { replyNo: 'HF-2026-001', notifiedBy: 'phone' });
   await complete('archivist_1', processId, 'archive', 'filed', { receiptNo: 'DA-2026-001' });
-}
-
-/** Finished cases' histories become replay fixtures (UPDATE_FIXTURES=1 npm test). */
-async function keepFixture(processId: string, name: string): Promise<void> {
-  if (!process.env.UPDATE_FIXTURES) return;
-  const res = await (await h.as('auditor_1')).get(`/processes/${processId}/history?format=temporal`).expect(200);
-  writeFileSync(path.resolve(__dirname, `../fixtures/histories/${name}.json`), JSON.stringify({ workflowId: processId, history: res.body }, null, 1));
 }
 
 describe('platform', () => {
@@ -128,8 +89,8 @@ describe('platform', () => {
     const subject = await createTestSubject(h.dataSource);
     const input = objectionInput(subject, { itemName: '统一社会信用代码' });
     const key = `key-${subject.subjectCode}`;
-    const first = await start('service_clerk_1', 'center', input, { 'Idempotency-Key': key });
-    const again = await start('service_clerk_1', 'center', input, { 'Idempotency-Key': key });
+    const first = await start('service_clerk_1', 'objection', input, { policy: 'center', headers: { 'Idempotency-Key': key } });
+    const again = await start('service_clerk_1', 'objection', input, { policy: 'center', headers: { 'Idempotency-Key': key } });
     expect(again).toBe(first);
   });
 });
@@ -137,7 +98,7 @@ describe('platform', () => {
 describe('objection cases walked by demo users', () => {
   it('center: external difference, provider agrees and changes, import authorised by the IT head → corrected', async () => {
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('service_clerk_1', 'center', objectionInput(subject));
+    const processId = await start('service_clerk_1', 'objection', objectionInput(subject), { policy: 'center' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     await complete('service_reviewer_1', processId, 'confirm', 'confirm', INITIAL_REVIEW_PASSED);
     const check = await pendingTask('it_staff_1', processId, 'check');
@@ -183,7 +144,7 @@ describe('objection cases walked by demo users', () => {
   it('company: a query-record objection checked against the archive → mark removed; a repeat within 30 days and an identifier item are not accepted', async () => {
     const subject = await createTestSubject(h.dataSource);
     const input = objectionInput(subject, { itemName: '查询记录', claimedValue: '无此查询' });
-    const processId = await start('service_clerk_1', 'company', input);
+    const processId = await start('service_clerk_1', 'objection', input, { policy: 'company' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     await complete('service_reviewer_2', processId, 'confirm', 'confirm', INITIAL_REVIEW_PASSED);
     expect((await pendingTask('it_staff_2', processId, 'check')).decisions).toContain('query-record');
@@ -195,15 +156,15 @@ describe('objection cases walked by demo users', () => {
     expect(await finished(processId)).toMatchObject({ outcome: 'mark-removed' });
     await keepFixture(processId, 'objection-company-mark-removed');
 
-    const repeat = await start('service_clerk_2', 'company', { ...input, itemName: '行政处罚记录' });
+    const repeat = await start('service_clerk_2', 'objection', { ...input, itemName: '行政处罚记录' }, { policy: 'company' });
     expect(await finished(repeat)).toMatchObject({ outcome: 'not-accepted', data: { rejection: { rule: 'repeat-within-30-days' } } });
-    const identifier = await start('service_clerk_2', 'company', objectionInput(subject, { itemName: '统一社会信用代码' }));
+    const identifier = await start('service_clerk_2', 'objection', objectionInput(subject, { itemName: '统一社会信用代码' }), { policy: 'company' });
     expect(await finished(identifier)).toMatchObject({ outcome: 'not-accepted', data: { rejection: { rule: 'identifier-item' } } });
   });
 
   it('municipal: an internal difference is reloaded from the base database → corrected', async () => {
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('service_clerk_1', 'municipal', objectionInput(subject, { itemName: '欠税记录', originalValue: '2024年第三季度欠缴增值税1.2万元', claimedValue: '无' }));
+    const processId = await start('service_clerk_1', 'objection', objectionInput(subject, { itemName: '欠税记录', originalValue: '2024年第三季度欠缴增值税1.2万元', claimedValue: '无' }), { policy: 'municipal' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     await complete('service_reviewer_1', processId, 'confirm', 'confirm', INITIAL_REVIEW_PASSED);
     expect((await pendingTask('it_staff_1', processId, 'check')).prefill).toMatchObject({ proposed: 'internal', baseValue: '无' });
@@ -220,7 +181,7 @@ describe('objection cases walked by demo users', () => {
     const missing = await (await h.as('service_clerk_1')).post('/processes', { type: 'objection', policy: 'zhejiang', input: objectionInput(subject) });
     expect(missing.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', details: [{ field: 'input.reason' }] });
 
-    const processId = await start('service_clerk_1', 'zhejiang', objectionInput(subject, { itemName: '法定代表人', originalValue: '张明', claimedValue: '张敏', reason: 'text' }));
+    const processId = await start('service_clerk_1', 'objection', objectionInput(subject, { itemName: '法定代表人', originalValue: '张明', claimedValue: '张敏', reason: 'text' }), { policy: 'zhejiang' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     await complete('service_reviewer_1', processId, 'confirm', 'confirm', INITIAL_REVIEW_PASSED);
     await complete('it_staff_1', processId, 'self-handle', 'corrected', { note: '录入时文字错误' });
@@ -234,7 +195,7 @@ describe('objection cases walked by demo users', () => {
 
   it('center: the reviewer does not confirm → confirmation-failed, the applicant is told why', async () => {
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('service_clerk_1', 'center', objectionInput(subject));
+    const processId = await start('service_clerk_1', 'objection', objectionInput(subject), { policy: 'center' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     await complete('service_reviewer_1', processId, 'confirm', 'reject', { ...INITIAL_REVIEW_PASSED, documentsGenuine: false }, '证明材料复印件与原件不符');
     await replyAndArchive(processId);
@@ -246,7 +207,7 @@ describe('objection cases walked by demo users', () => {
 describe('the API gate', () => {
   async function acceptTask() {
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('service_clerk_1', 'center', objectionInput(subject));
+    const processId = await start('service_clerk_1', 'objection', objectionInput(subject), { policy: 'center' });
     return { processId, task: await pendingTask('service_clerk_1', processId, 'accept') };
   }
 
@@ -270,7 +231,7 @@ describe('the API gate', () => {
   it('enforces four-eyes: whoever accepted may not confirm, even holding both roles', async () => {
     await h.dataSource.query(`INSERT INTO user_roles (user_id, role) SELECT id, 'service_reviewer' FROM users WHERE username = 'service_clerk_2' ON CONFLICT DO NOTHING`);
     const subject = await createTestSubject(h.dataSource);
-    const processId = await start('service_clerk_2', 'center', objectionInput(subject));
+    const processId = await start('service_clerk_2', 'objection', objectionInput(subject), { policy: 'center' });
     await complete('service_clerk_2', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
     const confirm = await pendingTask('service_reviewer_1', processId, 'confirm');
     const pendingForAccepter = await (await h.as('service_clerk_2')).get(`/tasks?view=pending&processId=${processId}`).expect(200);

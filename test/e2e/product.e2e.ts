@@ -6,34 +6,17 @@
  * Mon 28 Sep 2026, 09:30, before National Day) and the test moves its clock where a case waits.
  */
 import * as bcrypt from 'bcryptjs';
-import { writeFileSync } from 'fs';
-import * as path from 'path';
 import { temporal } from '@temporalio/proto';
 import { TemporalService } from '../../apps/api/src/temporal/temporal.service';
 import { DEMO_PASSWORD } from '../../libs/persistence/demo-data';
 import { ApiHarness, startApiHarness, until } from '../support/api-harness';
-import {
-  createTestIndicator,
-  createTestProduct,
-  INDICATOR_REVIEW,
-  INDICATOR_TEST_FAILED,
-  INDICATOR_TEST_PASSED,
-  indicatorRow,
-  linksOf,
-  MAINTENANCE,
-  NOTICE,
-  productRow,
-  proposal,
-  REVIEW,
-  TEST_FAILED,
-  TEST_PASSED,
-  TEST_PLAN,
-  uniqueCode,
-} from '../support/product-data';
+import { inboxDriver, InboxTask } from '../support/inbox-driver';
+import { createTestIndicator, createTestProduct, INDICATOR_REVIEW, INDICATOR_TEST_FAILED, INDICATOR_TEST_PASSED, indicatorRow, linksOf, MAINTENANCE, NOTICE, productRow, proposal, REVIEW, TEST_FAILED, TEST_PASSED, TEST_PLAN, uniqueCode } from '../support/product-data';
 import { startTimeSkippingServer, TimeSkippingServer } from '../support/time-skipping-server';
 
 let server: TimeSkippingServer;
 let h: ApiHarness;
+const { start, pendingTask, complete, keepFixture, processView } = inboxDriver(() => h);
 const realAddress = process.env.TEMPORAL_ADDRESS;
 
 beforeAll(async () => {
@@ -49,32 +32,6 @@ afterAll(async () => {
   process.env.TEMPORAL_ADDRESS = realAddress;
 });
 
-type Task = { taskId: string; step: string; processId: string; decisions: string[]; prefill: Record<string, unknown>; formSchema: { required?: string[] } };
-
-async function start(username: string, type: string, input: object): Promise<string> {
-  const res = await (await h.as(username)).post('/processes', { type, input });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 201, body: { type, status: 'running' } });
-  return res.body.processId;
-}
-
-async function pendingTask(username: string, processId: string, step: string): Promise<Task> {
-  const client = await h.as(username);
-  return until(async () => {
-    const res = await client.get(`/tasks?view=pending&processId=${processId}&pageSize=100`).expect(200);
-    return (res.body.items as Task[]).find((t) => t.step === step);
-  }, `${step} in ${username}'s inbox`);
-}
-
-async function complete(username: string, processId: string, step: string, decision: string, data: object = {}, comment?: string): Promise<Task> {
-  const task = await pendingTask(username, processId, step);
-  const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data, comment });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'completed', decision } });
-  return task;
-}
-
-async function processView(processId: string) {
-  return (await (await h.as('supervisor_1')).get(`/processes/${processId}`).expect(200)).body;
-}
 
 /** Moves the test server's clock to an instant (China time in the ISO string). */
 async function skipTo(iso: string): Promise<void> {
@@ -106,19 +63,12 @@ async function decided(processId: string): Promise<Array<[string, string, string
   return history.body.events.filter((e: { kind: string }) => e.kind === 'completed').map((e: { step: string; actor: string; decision: string }) => [e.step, e.actor, e.decision]);
 }
 
-/** Finished cases' histories become replay fixtures (UPDATE_FIXTURES=1 npm test). */
-async function keepFixture(processId: string, name: string): Promise<void> {
-  if (!process.env.UPDATE_FIXTURES) return;
-  const res = await (await h.as('auditor_1')).get(`/processes/${processId}/history?format=temporal`).expect(200);
-  writeFileSync(path.resolve(__dirname, `../fixtures/histories/${name}.json`), JSON.stringify({ workflowId: processId, history: res.body }, null, 1));
-}
-
 /** The committee: the secretary records; the secretary may not also sign (403 FOUR_EYES); two members sign. */
 async function committee(processId: string, n: number, form: object): Promise<void> {
   await complete('committee_secretary_1', processId, 'committee-review', 'approve', form);
   const sign = await pendingTask('committee_member_1', processId, `committee-sign-${n}`);
   const mine = await (await h.as('committee_secretary_1')).get(`/tasks?view=pending&processId=${processId}`).expect(200);
-  expect(mine.body.items.map((t: Task) => t.step)).not.toContain(`committee-sign-${n}`);
+  expect(mine.body.items.map((t: InboxTask) => t.step)).not.toContain(`committee-sign-${n}`);
   const refused = await (await h.as('committee_secretary_1')).post(`/tasks/${sign.taskId}/complete`, { decision: 'sign' });
   expect(refused.body).toMatchObject({ statusCode: 403, code: 'FOUR_EYES' });
   await complete('committee_member_1', processId, `committee-sign-${n}`, 'sign');
@@ -259,7 +209,7 @@ describe('product procedures over HTTP', () => {
       const view = await processView(processId);
       return view.children.includes(childId) && view.openTasks.length > 0 ? view : undefined;
     }, 'child case');
-    expect(parent.openTasks.map((t: Task) => [t.processId, t.step])).toEqual([[childId, 'proposal']]);
+    expect(parent.openTasks.map((t: InboxTask) => [t.processId, t.step])).toEqual([[childId, 'proposal']]);
     const childProposal = await pendingTask('product_developer_1', processId, 'proposal');
     expect(childProposal.prefill).toMatchObject({ serviceType: 'modify', productCode: product, requestedBy: processId });
     await complete('product_developer_1', processId, 'proposal', 'submit', childProposal.prefill);

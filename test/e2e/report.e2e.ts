@@ -6,35 +6,13 @@
  * on the review; an order is abandoned only with a reason. Finished histories become fixtures.
  */
 import * as bcrypt from 'bcryptjs';
-import { writeFileSync } from 'fs';
-import * as path from 'path';
-import { TemporalService } from '../../apps/api/src/temporal/temporal.service';
 import { DEMO_PASSWORD } from '../../libs/persistence/demo-data';
 import { ApiHarness, startApiHarness, until } from '../support/api-harness';
-import {
-  ACCEPTANCE,
-  ARCHIVE,
-  CONFIRM,
-  CONTRACT,
-  DELIVERY,
-  dispatch,
-  DRAFT,
-  FIELD_VISIT,
-  investigationInput,
-  OPINION,
-  PAYMENT,
-  PLAN,
-  PLAN_REVIEW_STEPS,
-  PREPARATION,
-  PRODUCT,
-  PRODUCT_REVIEW_STEPS,
-  REVIEW_STEPS,
-  TeamSpec,
-  UPLOAD,
-  valueAddedInput,
-} from '../support/report-input';
+import { inboxDriver, InboxTask } from '../support/inbox-driver';
+import { ACCEPTANCE, ARCHIVE, CONFIRM, CONTRACT, DELIVERY, dispatch, DRAFT, FIELD_VISIT, investigationInput, OPINION, PAYMENT, PLAN, PLAN_REVIEW_STEPS, PREPARATION, PRODUCT, PRODUCT_REVIEW_STEPS, REVIEW_STEPS, TeamSpec, UPLOAD, valueAddedInput } from '../support/report-input';
 
 let h: ApiHarness;
+const { start, pendingTask, complete, finished, keepFixture } = inboxDriver(() => h);
 
 beforeAll(async () => {
   h = await startApiHarness();
@@ -43,37 +21,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-type Task = { taskId: string; processId: string; step: string; round: number; status: string; decisions: string[]; candidateUsers: string[] };
-
-async function start(type: 'investigation-report' | 'value-added-service', input: object, username = 'marketer_1'): Promise<string> {
-  const res = await (await h.as(username)).post('/processes', { type, input });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 201 });
-  return res.body.processId;
-}
-
-async function pendingTask(username: string, processId: string, step: string, round?: number): Promise<Task> {
-  const client = await h.as(username);
-  return until(async () => {
-    const res = await client.get(`/tasks?view=pending&processId=${processId}&pageSize=100`).expect(200);
-    return (res.body.items as Task[]).find((t) => t.step === step && (round === undefined || t.round === round));
-  }, `${step} in ${username}'s inbox`);
-}
-
-async function complete(username: string, processId: string, step: string, decision: string, data: object = {}, comment?: string): Promise<Task> {
-  const task = await pendingTask(username, processId, step);
-  const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data, comment });
-  expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { status: 'completed', decision } });
-  return task;
-}
-
-async function finished(processId: string) {
-  await h.app.get(TemporalService).client.workflow.getHandle(processId).result();
-  const client = await h.as('supervisor_1');
-  return until(async () => {
-    const res = await client.get(`/processes/${processId}`).expect(200);
-    return res.body.status === 'completed' ? res.body : undefined;
-  }, `${processId} to finish`);
-}
 
 /** Review tasks created in a case's children, counted from their business timelines (API history). */
 async function reviewTasks(processId: string, steps: string[]): Promise<Record<string, string[]>> {
@@ -85,12 +32,6 @@ async function reviewTasks(processId: string, steps: string[]): Promise<Record<s
     counts[child] = (history.body.events as Array<{ kind: string; step?: string }>).filter((e) => e.kind === 'task-created' && steps.includes(e.step!)).map((e) => e.step!);
   }
   return counts;
-}
-
-async function keepFixture(processId: string, name: string): Promise<void> {
-  if (!process.env.UPDATE_FIXTURES) return;
-  const res = await (await h.as('auditor_1')).get(`/processes/${processId}/history?format=temporal`).expect(200);
-  writeFileSync(path.resolve(__dirname, `../fixtures/histories/${name}.json`), JSON.stringify({ workflowId: processId, history: res.body }, null, 1));
 }
 
 async function replayable(processId: string): Promise<void> {
@@ -153,14 +94,14 @@ describe('P8 investigation report, driven by demo users', () => {
 
   it('standard, 80,000 yuan: cs_head alone approves the contract; one review task; the manager step is the named manager’s only', async () => {
     const team = { projectManager: 'analyst_1', members: ['analyst_2'] };
-    const processId = await start('investigation-report', investigationInput('standard', 80_000));
+    const processId = await start('marketer_1', 'investigation-report', investigationInput('standard', 80_000));
     await orderFrontHalf(processId, 80_000, [team], false);
 
     // The confirm step is analyst_1's: analyst_2 does not see it and is refused.
     const confirm = await pendingTask('analyst_1', processId, 'confirm');
     expect(confirm.candidateUsers).toEqual(['analyst_1']);
     const others = await (await h.as('analyst_2')).get(`/tasks?view=pending&processId=${processId}`).expect(200);
-    expect(others.body.items.map((t: Task) => t.step)).not.toContain('confirm');
+    expect(others.body.items.map((t: InboxTask) => t.step)).not.toContain('confirm');
     const refused = await (await h.as('analyst_2')).post(`/tasks/${confirm.taskId}/complete`, { decision: 'confirmed', data: CONFIRM });
     expect(refused.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
 
@@ -185,7 +126,7 @@ describe('P8 investigation report, driven by demo users', () => {
     await h.dataSource.query(`INSERT INTO user_roles (user_id, role, department) SELECT id, unnest(ARRAY['analyst','dept_head']), unnest(ARRAY[NULL,'product']) FROM users WHERE username = $1`, [dual]);
     const teamA = { projectManager: 'analyst_1', members: ['analyst_2'] };
     const teamB = { projectManager: 'analyst_2', members: [dual] };
-    const processId = await start('investigation-report', investigationInput('custom', 1_200_000));
+    const processId = await start('marketer_1', 'investigation-report', investigationInput('custom', 1_200_000));
     await orderFrontHalf(processId, 1_200_000, [teamA, teamB], true);
 
     // Both children run at once: both confirm steps are open together.
@@ -197,7 +138,7 @@ describe('P8 investigation report, driven by demo users', () => {
     // Task 2's review: the department head who drafted on the team is refused.
     const review2 = await until(async () => {
       const res = await (await h.as('product_head')).get(`/tasks?view=pending&processId=${processId}.task-2`).expect(200);
-      return (res.body.items as Task[]).find((t) => t.step === 'dept-review');
+      return (res.body.items as InboxTask[]).find((t) => t.step === 'dept-review');
     }, 'task 2 dept-review');
     const fourEyes = await (await h.as(dual)).post(`/tasks/${review2.taskId}/complete`, { decision: 'approve', data: OPINION() });
     expect(fourEyes.body).toMatchObject({ statusCode: 403, code: 'FOUR_EYES' });
@@ -207,7 +148,7 @@ describe('P8 investigation report, driven by demo users', () => {
     const decideOn = async (child: string, username: string, step: string, decision: string, data: object, comment?: string) => {
       const task = await until(async () => {
         const res = await (await h.as(username)).get(`/tasks?view=pending&processId=${child}`).expect(200);
-        return (res.body.items as Task[]).find((t) => t.step === step);
+        return (res.body.items as InboxTask[]).find((t) => t.step === step);
       }, `${step} of ${child}`);
       const res = await (await h.as(username)).post(`/tasks/${task.taskId}/complete`, { decision, data, comment });
       expect({ status: res.status, body: res.body }).toMatchObject({ status: 200 });
@@ -221,7 +162,7 @@ describe('P8 investigation report, driven by demo users', () => {
     await decideOn(child1, 'committee_member_1', 'committee-review', 'approve', OPINION('评审通过'));
     // Task 1 passed, task 2 still at the committee: nothing to deliver yet.
     await until(async () => (await h.dataSource.query(`SELECT 1 FROM processes WHERE process_id = $1 AND status = 'completed'`, [child1])).length > 0, 'task 1 passed');
-    expect((await (await h.as('marketer_1')).get(`/tasks?view=pending&processId=${processId}`).expect(200)).body.items.map((t: Task) => t.step)).not.toContain('deliver');
+    expect((await (await h.as('marketer_1')).get(`/tasks?view=pending&processId=${processId}`).expect(200)).body.items.map((t: InboxTask) => t.step)).not.toContain('deliver');
     await decideOn(child2, 'committee_member_1', 'committee-review', 'approve', OPINION('评审通过'));
 
     await deliverAndArchive(processId);
@@ -245,7 +186,7 @@ describe('P8 investigation report, driven by demo users', () => {
   });
 
   it('is abandoned only by a decision with a reason', async () => {
-    const processId = await start('investigation-report', investigationInput('deep', 60_000));
+    const processId = await start('marketer_1', 'investigation-report', investigationInput('deep', 60_000));
     await complete('marketer_1', processId, 'accept', 'accept', ACCEPTANCE);
     await complete('cs_head', processId, 'contract-dispatch', 'assign', { marketer: 'marketer_1' });
     await complete('marketer_1', processId, 'contract', 'signed', CONTRACT);
@@ -269,7 +210,7 @@ describe('P9 value-added service, driven by demo users', () => {
     ['batch-data', 0],
   ] as const)('%s: the center head signs, two plan reviews and %i product reviews', async (kind, productLevels) => {
     const team = { projectManager: 'analyst_2', members: ['analyst_1'] };
-    const processId = await start('value-added-service', valueAddedInput(kind, 50_000));
+    const processId = await start('marketer_1', 'value-added-service', valueAddedInput(kind, 50_000));
     await orderFrontHalf(processId, 50_000, [team], true);
     await complete('analyst_2', processId, 'confirm', 'confirmed', CONFIRM);
     await complete('analyst_2', processId, 'plan', 'uploaded', PLAN(1));

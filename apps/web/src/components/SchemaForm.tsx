@@ -45,6 +45,27 @@ function errorTransformer({ t }: I18n): ErrorTransformer {
     });
 }
 
+/**
+ * A property with a `format` but no `type` (the API sends date fields so) is a string: JSON
+ * Schema's formats apply to strings only. rjsf cannot render a type-less field, so say so.
+ */
+export function withStringFormats(schema: RJSFSchema): RJSFSchema {
+  const fix = (s: unknown): unknown => {
+    if (!s || typeof s !== 'object' || Array.isArray(s)) return s;
+    const node = s as RJSFSchema;
+    const out: RJSFSchema = { ...node };
+    if (typeof node.format === 'string' && node.type === undefined && !node.oneOf && !node.anyOf && !node.$ref && !node.enum) {
+      out.type = 'string';
+    }
+    if (node.properties) {
+      out.properties = Object.fromEntries(Object.entries(node.properties).map(([k, v]) => [k, fix(v)])) as RJSFSchema['properties'];
+    }
+    if (node.items && typeof node.items === 'object') out.items = fix(node.items) as RJSFSchema['items'];
+    return out;
+  };
+  return fix(schema) as RJSFSchema;
+}
+
 export interface SchemaFormHandle {
   /** Validates, shows the field errors, and says whether the data is valid. */
   validate: () => boolean;
@@ -76,6 +97,7 @@ export default function SchemaForm({ schema, formData, onChange, disabled, ref }
     [],
   );
 
+  const fixedSchema = useMemo(() => withStringFormats(schema), [schema]);
   const transformErrors = useMemo(() => errorTransformer(i18n), [i18n]);
   const translateString = useMemo(
     () => (str: TranslatableString, params?: string[]) => {
@@ -91,7 +113,7 @@ export default function SchemaForm({ schema, formData, onChange, disabled, ref }
       // a new language re-creates the form so the messages follow it
       key={i18n.lang}
       ref={form}
-      schema={schema}
+      schema={fixedSchema}
       uiSchema={uiSchema}
       formContext={formContext}
       formData={formData}
