@@ -80,9 +80,9 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
     },
 
     /** The workflow's own check of the actor: roles as they are now, and the form payload. */
-    async verifyDecision(input: { username: string; formKey: string | null; data: Record<string, unknown> }): Promise<{ active: boolean; roles: RoleGrant[]; formErrors: FieldError[] }> {
+    async verifyDecision(input: { username: string; formKey: string | null; data: Record<string, unknown>; decision?: string }): Promise<{ active: boolean; roles: RoleGrant[]; formErrors: FieldError[] }> {
       const user = await dataSource.getRepository(UserEntity).findOne({ where: { username: input.username } });
-      const formErrors = await validateTaskForm(input.formKey, input.data);
+      const formErrors = await validateTaskForm(input.formKey, input.data, input.decision);
       return {
         active: !!user?.active,
         roles: (user?.roles ?? []).map((r) => (r.department ? { role: r.role, department: r.department } : { role: r.role })),

@@ -340,7 +340,7 @@ export class CaseRun {
     if (reasonRequired.includes(signal.decision) && !signal.comment?.trim()) {
       return { code: 'VALIDATION_FAILED', reason: `decision "${signal.decision}" needs a reason (comment)` };
     }
-    const actor = await reads.verifyDecision({ username: signal.username, formKey: spec.form ?? null, data: signal.data ?? {} });
+    const actor = await reads.verifyDecision({ username: signal.username, formKey: spec.form ?? null, data: signal.data ?? {}, decision: signal.decision });
     if (!actor.active || !holdsAnyRole(actor.roles, spec.candidateRoles)) {
       return { code: 'FORBIDDEN', reason: `${signal.username} holds none of ${spec.candidateRoles.join(', ')}` };
     }
@@ -350,8 +350,7 @@ export class CaseRun {
     if (excludedUsers.includes(signal.username)) {
       return { code: 'FOUR_EYES', reason: `${signal.username} already acted on ${(spec.notBy ?? []).join(', ')}` };
     }
-    // Abandoning needs a reason, not a completed form.
-    if (actor.formErrors.length > 0 && signal.decision !== 'abandon') {
+    if (actor.formErrors.length > 0) {
       return { code: 'VALIDATION_FAILED', reason: actor.formErrors.map((e) => `${e.field}: ${e.message}`).join('; ') };
     }
     return undefined;

@@ -75,15 +75,31 @@ export async function validatePayload(formClass: FormClass, payload: unknown, fi
   return flattenValidationErrors(errors, fieldPrefix);
 }
 
-/** A task without a form accepts an empty payload only. */
-export async function validateTaskForm(formKey: string | null, data: unknown): Promise<FieldError[]> {
+/**
+ * Rules that tie a form to the decision taken with it: a checklist must be all "yes" to accept
+ * (otherwise the person rejects, with the reason).
+ */
+const DECISION_RULES: Record<string, (decision: string, data: Record<string, unknown>) => FieldError[]> = {
+  'objection-initial-review': (decision, data) =>
+    decision === 'accept' || decision === 'confirm'
+      ? ['materialsComplete', 'documentsGenuine', 'identityGenuine', 'withinRules']
+          .filter((check) => data[check] !== true)
+          .map((check) => ({ field: `data.${check}`, message: `${check} must be checked to ${decision}; otherwise reject with the reason` }))
+      : [],
+};
+
+/** A task without a form accepts an empty payload only; abandoning needs a reason, not a form. */
+export async function validateTaskForm(formKey: string | null, data: unknown, decision?: string): Promise<FieldError[]> {
+  if (decision === 'abandon') return [];
   if (!formKey) {
     const empty = data === undefined || (typeof data === 'object' && data !== null && Object.keys(data).length === 0);
     return empty ? [] : [{ field: 'data', message: 'this step takes no form data' }];
   }
   const formClass = TASK_FORMS[formKey];
   if (!formClass) return [{ field: 'data', message: `unknown form ${formKey}` }];
-  return validatePayload(formClass, data ?? {}, 'data');
+  const errors = await validatePayload(formClass, data ?? {}, 'data');
+  if (errors.length || decision === undefined) return errors;
+  return DECISION_RULES[formKey]?.(decision, data as Record<string, unknown>) ?? [];
 }
 
 const schemaCache = new Map<FormClass, SchemaObject>();
@@ -103,7 +119,7 @@ export function jsonSchemaOf(formClass: FormClass): SchemaObject {
     // A format given explicitly (e.g. date-time) replaces the generator's date|date-time choice.
     if (prop.format && prop.oneOf) {
       const { oneOf: _choice, ...rest } = prop;
-      return rest;
+      return { type: 'string', ...rest };
     }
     const ref = (prop.items as { $ref?: string } | undefined)?.$ref ?? (prop as { $ref?: string }).$ref;
     if (!ref) return prop;

@@ -59,6 +59,10 @@ export TEMPORAL_NAMESPACE=default
 [[ -x node_modules/.bin/jest ]] || die "jest is not installed (devDependency in package.json)"
 log "jest --runInBand $*"
 rc=0
-npx jest --runInBand "$@" </dev/null || rc=$?
+results="$BPM_DATA_DIR/jest-results.json"
+rm -f "$results"
+npx jest --runInBand --json --outputFile="$results" "$@" </dev/null || rc=$?
 log "jest exited with code $rc"
+# The plain closing line CI reads, from jest's own counts.
+[[ -f $results ]] && node -e 'const r = require(process.argv[1]); console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed`)' "$results"
 exit "$rc"

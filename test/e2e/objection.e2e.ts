@@ -211,13 +211,15 @@ describe('the API gate', () => {
     return { processId, task: await pendingTask('service_clerk_1', processId, 'accept') };
   }
 
-  it('refuses a wrong role, a bad form and a missing reason, naming the field, and changes nothing', async () => {
+  it('refuses a wrong role, a bad form, an accept with a failed check and a missing reason, naming the field, and changes nothing', async () => {
     const { task } = await acceptTask();
     const wrongRole = await (await h.as('it_staff_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'accept', data: INITIAL_REVIEW_PASSED });
     expect(wrongRole.body).toMatchObject({ statusCode: 403, code: 'FORBIDDEN' });
     const badForm = await (await h.as('service_clerk_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'accept', data: { materialsComplete: 'yes' } });
     expect(badForm.status).toBe(400);
     expect(badForm.body.details.map((d: { field: string }) => d.field)).toEqual(expect.arrayContaining(['data.materialsComplete', 'data.documentsGenuine']));
+    const failedCheck = await (await h.as('service_clerk_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'accept', data: { ...INITIAL_REVIEW_PASSED, identityGenuine: false } });
+    expect(failedCheck.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'data.identityGenuine' }] });
     const noReason = await (await h.as('service_clerk_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'reject', data: INITIAL_REVIEW_PASSED });
     expect(noReason.body).toMatchObject({ code: 'VALIDATION_FAILED', details: [{ field: 'comment' }] });
     const unknownField = await (await h.as('service_clerk_1')).post(`/tasks/${task.taskId}/complete`, { decision: 'accept', data: INITIAL_REVIEW_PASSED, extra: 1 });
@@ -225,7 +227,7 @@ describe('the API gate', () => {
     const after = await (await h.as('service_clerk_1')).get(`/tasks/${task.taskId}`).expect(200);
     expect(after.body).toMatchObject({ status: 'open' });
     const refusals = await h.dataSource.query(`SELECT detail->>'code' AS code FROM audit_log WHERE task_id = $1 AND action = 'refusal' ORDER BY id`, [task.taskId]);
-    expect(refusals.map((r: { code: string }) => r.code)).toEqual(['FORBIDDEN', 'VALIDATION_FAILED', 'VALIDATION_FAILED']);
+    expect(refusals.map((r: { code: string }) => r.code)).toEqual(['FORBIDDEN', 'VALIDATION_FAILED', 'VALIDATION_FAILED', 'VALIDATION_FAILED']);
   });
 
   it('enforces four-eyes: whoever accepted may not confirm, even holding both roles', async () => {

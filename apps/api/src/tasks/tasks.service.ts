@@ -88,8 +88,7 @@ export class TasksService {
     const fieldErrors = [
       ...(task.decisions.includes(body.decision) ? [] : [{ field: 'decision', message: `decision must be one of: ${task.decisions.join(', ')}` }]),
       ...(task.reasonRequired.includes(body.decision) && !body.comment?.trim() ? [{ field: 'comment', message: `a reason (comment) is required for ${body.decision}` }] : []),
-      // Abandoning needs a reason, not a completed form.
-      ...(body.decision === 'abandon' ? [] : await validateTaskForm(task.formKey, body.data ?? {})),
+      ...(await validateTaskForm(task.formKey, body.data ?? {}, body.decision)),
     ];
     if (fieldErrors.length) {
       await this.refuse(user, task, 'VALIDATION_FAILED', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), body.decision);

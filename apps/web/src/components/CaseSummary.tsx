@@ -48,7 +48,7 @@ export default function CaseSummary({
           ...item('type', t('case.type'), typeTitle(detail.type)),
           ...item('policy', t('case.policy'), label('policy', detail.policy), !!detail.policy),
           ...item('status', t('case.status'), <StatusTag status={detail.status} />),
-          ...item('biz', t('case.businessStatus'), detail.businessStatus ?? '', !!detail.businessStatus),
+          ...item('biz', t('case.businessStatus'), label('bstatus', detail.businessStatus), !!detail.businessStatus),
           ...item('outcome', t('case.outcome'), <Tag color="purple">{label('outcome', detail.outcome)}</Tag>, !!detail.outcome),
           ...item('started', t('case.startedAt'), fmtTime(detail.startedAt), full),
           ...item('startedBy', t('case.startedBy'), detail.startedBy, full && !!detail.startedBy),

@@ -50,7 +50,7 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 /** detail keys that are shown elsewhere or are plumbing */
 const HIDDEN = new Set(['title', 'taskId', 'data', 'processType', 'case']);
 /** detail keys whose values are codes with a dictionary label */
-const CODED: Record<string, string> = { policy: 'policy', outcome: 'outcome', status: 'status', code: 'error' };
+const CODED: Record<string, string> = { policy: 'policy', outcome: 'outcome', status: 'status', code: 'error', businessStatus: 'bstatus' };
 
 function detailValue(key: string, v: unknown, i18n: I18n): string {
   if (key in CODED && typeof v === 'string') return i18n.label(CODED[key], v);

@@ -139,7 +139,7 @@ export default function CasesPage() {
               </Space>
             ),
           },
-          { title: t('case.businessStatus'), dataIndex: 'businessStatus', responsive: ['md'] },
+          { title: t('case.businessStatus'), dataIndex: 'businessStatus', responsive: ['md'], render: (v: string) => label('bstatus', v) },
           { title: t('case.startedAt'), dataIndex: 'startedAt', width: 150, render: (v: string) => fmtTime(v) },
           { title: t('case.sla'), dataIndex: 'slaBreached', width: 90, render: (v?: boolean) => <SlaTag breached={v} /> },
         ]}
