@@ -43,6 +43,8 @@ TEMPORAL_TEST_SERVER_CLASSPATH=$("$SCRIPTS_DIR/ensure-test-server.sh")
 export TEMPORAL_TEST_SERVER_SOURCE="$REPO_ROOT/temporal-config/test-server/TimeSkippingTestServer.java"
 
 command -v chromium >/dev/null || apt_install chromium
+# Chinese glyphs in the browser test's screenshots (without them they are boxes).
+dpkg -s fonts-noto-cjk >/dev/null 2>&1 || apt_install fonts-noto-cjk
 export CHROMIUM_PATH="${CHROMIUM_PATH:-$(command -v chromium)}"
 
 log "npm run build"
