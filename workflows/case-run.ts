@@ -27,9 +27,12 @@ import {
 } from '../libs/contracts/workflow-contract';
 import { escalationTargetFor, holdsAnyRole, RoleRef } from '../libs/domain/roles';
 
-/** Side effects retry until the database is back; a case never fails for an outage. */
+/**
+ * Every procedure's side effects, declared once: they retry until the database is back (a case
+ * never fails for an outage); a minute covers the largest file batch an activity writes.
+ */
 const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-const acts = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute', retry: RETRY });
 /**
  * Reads that change nothing (the calendar, the actor's roles and form check) run as local
  * activities: their results are recorded all the same, without a round trip through the server.

@@ -8,8 +8,6 @@
  * Every error file (差错文件返还通知书) goes back to the provider through the collector, and the case
  * loops to a new registration of the resubmitted file.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { DataFileRef } from '../activities/data.activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import {
@@ -26,12 +24,7 @@ import {
   ProvidedRecord,
 } from '../libs/domain/data-policy';
 import { monthEndOf } from '../libs/domain/data-records';
-import { CaseRun, Decided, reads } from './case-run';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { acts, CaseRun, Decided, reads } from './case-run';
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -7,17 +7,10 @@
  * the batch reloaded. Every executing step and its supervisor or authoriser are two different people.
  * Started by P5 as a child case (the stored file), or on its own by a data manager (a file handed over).
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { DataFileRef, ImportOutcome } from '../activities/data.activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { DATA_CLOCKS, DataImportCounts, DataImportInput, ErrorNotice } from '../libs/domain/data-policy';
-import { CaseRun } from './case-run';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { acts, CaseRun } from './case-run';
 
 type Document = { name: string; ref?: string };
 

@@ -7,18 +7,11 @@
  * non-business-hours window; both environments must then be identical (§29) → departments told
  * on the 2nd working day (§32) → archive (§31).
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { IndicatorNotice, PRODUCT_POLICY, productModificationFor } from '../libs/domain/product-policy';
-import { CaseRun, reads } from './case-run';
+import { acts, CaseRun, reads } from './case-run';
 import { Committee } from './product-approval.workflow';
 import { tiers } from './review-chains';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 const VERB = { add: '增加', modify: '修改', delete: '删除' } as const;
 const OUTCOME = { add: 'added', modify: 'modified', delete: 'deleted' } as const;

@@ -4,17 +4,10 @@
  * review levels (1–3, from the policy as dispatched); a rejection at any level → the team revises
  * and re-uploads (a new report version) → review restarts at that level.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { OrderTaskState, reviewLevelsUpTo } from '../libs/domain/report-policy';
-import { CaseRun } from './case-run';
+import { acts, CaseRun } from './case-run';
 import { OrderTaskInput, reviewedSubmission } from './order-procedure';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 export async function investigationTaskWorkflow(start: ProcessStart<OrderTaskInput>): Promise<ProcessResult> {
   const run = new CaseRun(start);

@@ -3,8 +3,6 @@
  * accept → confirm (four-eyes) → difference check or reason routing → handling → reply → archive,
  * with the objection mark on the disputed item from confirmation to the end.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import {
   DifferenceType,
@@ -15,12 +13,7 @@ import {
   PROVIDER_REPLIES,
   routeByReason,
 } from '../libs/domain/objection-policy';
-import { CaseRun, reads } from './case-run';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
+import { acts, CaseRun, reads } from './case-run';
 
 type Outcome = 'corrected' | 'no-change' | 'mark-removed' | 'unverifiable' | 'provider-overdue';
 

@@ -5,8 +5,6 @@
  * sends it back to be revised and review restarts at the level that rejected), and the end —
  * every task's child case passed → delivery (产品交付登记表) → archive.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult } from '../libs/contracts/workflow-contract';
 import {
   effectiveReviewLevel,
@@ -18,13 +16,8 @@ import {
   teamProblems,
 } from '../libs/domain/report-policy';
 import type { RoleRef } from '../libs/domain/roles';
-import { CaseAbandoned, CaseRun, reads } from './case-run';
+import { acts, CaseAbandoned, CaseRun, reads } from './case-run';
 import { LevelSpec, reviewLevels, tiers } from './review-chains';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 export interface OrderTerms {
   service: OrderService;

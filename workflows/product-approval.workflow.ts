@@ -7,17 +7,10 @@
  * day → archive. Any tier approves, rejects (the case ends, reason recorded) or returns one step.
  * Also run as a child of P4c (indicator maintenance) for each product an indicator feeds.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { COMMITTEE_DECISIONS, CommitteeDecision, OutputFormat, PRODUCT_POLICY, PRODUCT_TYPE_ZH, ProductProposal } from '../libs/domain/product-policy';
-import { CaseAbandoned, CaseRun, Decided, reads } from './case-run';
+import { acts, CaseAbandoned, CaseRun, Decided, reads } from './case-run';
 import { tiers } from './review-chains';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 export interface CommitteeOutcome {
   decision: CommitteeDecision;

@@ -4,17 +4,10 @@
  * the product in production in the next non-business-hours window → departments told on the
  * 2nd working day (§32) → archive (§28). Each tier approves, rejects or returns one step.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { PRODUCT_POLICY, ProductStatusNotice } from '../libs/domain/product-policy';
-import { CaseRun, reads } from './case-run';
+import { acts, CaseRun, reads } from './case-run';
 import { tiers } from './review-chains';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 const VERB = { stop: '停用', enable: '启用' } as const;
 

@@ -5,8 +5,6 @@
  * none for batch-data products, three levels for analysis products → deliver → archive.
  * Rejections send the plan or product back to be revised; review restarts at the rejecting level.
  */
-import { proxyActivities } from '@temporalio/workflow';
-import type { Activities } from '../activities';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import {
   contractApprovers,
@@ -16,13 +14,8 @@ import {
   ValueAddedProductKind,
   ValueAddedServiceInput,
 } from '../libs/domain/report-policy';
-import { CaseRun, reads } from './case-run';
+import { acts, CaseRun, reads } from './case-run';
 import { deliverAndArchive, dispatchTasks, OrderTaskInput, OrderTerms, reviewedSubmission, runTasks, takeOrder } from './order-procedure';
-
-const acts = proxyActivities<Activities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
 
 export async function valueAddedServiceWorkflow(start: ProcessStart<ValueAddedServiceInput>): Promise<ProcessResult> {
   const run = new CaseRun(start);
