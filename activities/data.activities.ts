@@ -78,6 +78,12 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
     return counts;
   }
 
+  /** Writes one version of a case's file once (retries insert nothing) and returns it. */
+  async function saveFileVersion(row: QueryDeepPartialEntity<DataFileEntity> & { processId: string; version: number }): Promise<DataFileRef> {
+    await dataSource.createQueryBuilder().insert().into(DataFileEntity).values(row).orIgnore().execute();
+    return fileRef(await files().findOneByOrFail({ processId: row.processId, version: row.version }));
+  }
+
   return {
     /** 001 §16 (一): agreement channels collect only from a provider whose agreement covers the channel. */
     async checkDataProvider(input: { providerName: string; channel: DataChannel }): Promise<{ rule: string; message: string } | null> {
@@ -105,56 +111,42 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
       witnessedBy?: string;
       registeredAt: string;
     }): Promise<DataFileRef> {
-      await dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(DataFileEntity)
-        .values({
-          processId: input.processId,
-          version: input.version,
-          channel: input.channel,
-          providerName: input.providerName,
-          fileName: input.fileName,
-          registerNo: input.registerNo,
-          recordsDeclared: input.recordsDeclared,
-          recordsReceived: input.records.length,
-          status: 'registered',
-          records: input.records as never,
-          registeredBy: input.registeredBy,
-          enteredBy: input.enteredBy ?? null,
-          witnessedBy: input.witnessedBy ?? null,
-          registeredAt: new Date(input.registeredAt),
-        })
-        .orIgnore()
-        .execute();
-      return fileRef(await files().findOneByOrFail({ processId: input.processId, version: input.version }));
+      return saveFileVersion({
+        processId: input.processId,
+        version: input.version,
+        channel: input.channel,
+        providerName: input.providerName,
+        fileName: input.fileName,
+        registerNo: input.registerNo,
+        recordsDeclared: input.recordsDeclared,
+        recordsReceived: input.records.length,
+        status: 'registered',
+        records: input.records as never,
+        registeredBy: input.registeredBy,
+        enteredBy: input.enteredBy ?? null,
+        witnessedBy: input.witnessedBy ?? null,
+        registeredAt: new Date(input.registeredAt),
+      });
     },
 
     /** The open channel's month: the 汇总信息清单 lines become the data file handed to the data manager. */
     async registerOpenChannelFile(input: { processId: string; fileName: string; registerNo: string; registeredBy: string; registeredAt: string }): Promise<DataFileRef> {
       const entries = await dataSource.getRepository(DataOpenEntryEntity).find({ where: { processId: input.processId }, order: { seq: 'ASC' } });
       const records: ProvidedRecord[] = entries.flatMap((e) => e.rows.map((r) => ({ subjectCode: r.subjectCode, subjectName: r.subjectName, itemName: e.itemName, value: r.value, provider: e.source })));
-      await dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(DataFileEntity)
-        .values({
-          processId: input.processId,
-          version: 1,
-          channel: 'open',
-          providerName: OPEN_CHANNEL_PROVIDER,
-          fileName: input.fileName,
-          registerNo: input.registerNo,
-          recordsDeclared: entries.reduce((n, e) => n + e.records, 0),
-          recordsReceived: records.length,
-          status: 'registered',
-          records: records as never,
-          registeredBy: input.registeredBy,
-          registeredAt: new Date(input.registeredAt),
-        })
-        .orIgnore()
-        .execute();
-      return fileRef(await files().findOneByOrFail({ processId: input.processId, version: 1 }));
+      return saveFileVersion({
+        processId: input.processId,
+        version: 1,
+        channel: 'open',
+        providerName: OPEN_CHANNEL_PROVIDER,
+        fileName: input.fileName,
+        registerNo: input.registerNo,
+        recordsDeclared: entries.reduce((n, e) => n + e.records, 0),
+        recordsReceived: records.length,
+        status: 'registered',
+        records: records as never,
+        registeredBy: input.registeredBy,
+        registeredAt: new Date(input.registeredAt),
+      });
     },
 
     /** The data manager signed for the file (签收). */
@@ -235,28 +227,21 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
 
     /** A file handed straight to the IT department (P6 started on its own): received as it arrives. */
     async receiveImportFile(input: { processId: string; providerName: string; fileName: string; channel: DataChannel; records: DataRecord[]; receivedBy: string; receivedAt: string }): Promise<DataFileRef> {
-      await dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(DataFileEntity)
-        .values({
-          processId: input.processId,
-          version: 1,
-          channel: input.channel,
-          providerName: input.providerName,
-          fileName: input.fileName,
-          recordsDeclared: input.records.length,
-          recordsReceived: input.records.length,
-          status: 'received',
-          records: input.records.map((r) => ({ ...r, provider: input.providerName })) as never,
-          registeredBy: input.receivedBy,
-          receivedBy: input.receivedBy,
-          registeredAt: new Date(input.receivedAt),
-          receivedAt: new Date(input.receivedAt),
-        })
-        .orIgnore()
-        .execute();
-      return fileRef(await files().findOneByOrFail({ processId: input.processId, version: 1 }));
+      return saveFileVersion({
+        processId: input.processId,
+        version: 1,
+        channel: input.channel,
+        providerName: input.providerName,
+        fileName: input.fileName,
+        recordsDeclared: input.records.length,
+        recordsReceived: input.records.length,
+        status: 'received',
+        records: input.records.map((r) => ({ ...r, provider: input.providerName })) as never,
+        registeredBy: input.receivedBy,
+        receivedBy: input.receivedBy,
+        registeredAt: new Date(input.receivedAt),
+        receivedAt: new Date(input.receivedAt),
+      });
     },
 
     /** 数据导入文件登记表, signed by the IT head: the batch of the file's records (idempotent on the case). */
