@@ -8,14 +8,12 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { CHANNEL_POLICY, DataChannel, DataImportCounts, DataRecord, ErrorNotice, OPEN_CHANNEL_PROVIDER, ProvidedRecord } from '../libs/domain/data-policy';
 import { BatchRow, checkUnpack, countBatch, importRejection, OpenEntrySummary, rowsToLoad, summariseOpenEntries, UnpackCheck } from '../libs/domain/data-records';
-import {
-  CreditItemEntity,
-  DataFileEntity,
-  DataImportBatchEntity,
-  DataLoadErrorEntity,
-  DataOpenEntryEntity,
-  DataProviderEntity,
-} from '../libs/persistence/entities';
+import { CreditItemEntity } from '../libs/persistence/entities';
+import { DataFileEntity } from '../libs/persistence/entities/data-file.entity';
+import { DataImportBatchEntity } from '../libs/persistence/entities/data-import-batch.entity';
+import { DataLoadErrorEntity } from '../libs/persistence/entities/data-load-error.entity';
+import { DataOpenEntryEntity } from '../libs/persistence/entities/data-open-entry.entity';
+import { DataProviderEntity } from '../libs/persistence/entities/data-provider.entity';
 import type { DataFileStatus } from '../libs/persistence/entities/data-file.entity';
 import type { ActivityDeps } from './index';
 

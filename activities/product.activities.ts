@@ -25,7 +25,12 @@ import {
   statusAfter,
   statusChangeProblem,
 } from '../libs/domain/product-policy';
-import { IndicatorEntity, ProcessEntity, ProductChangeEntity, ProductEntity, ProductIndicatorEntity, ProductTestRunEntity } from '../libs/persistence/entities';
+import { ProcessEntity } from '../libs/persistence/entities';
+import { IndicatorEntity } from '../libs/persistence/entities/indicator.entity';
+import { ProductChangeEntity } from '../libs/persistence/entities/product-change.entity';
+import { ProductEntity } from '../libs/persistence/entities/product.entity';
+import { ProductIndicatorEntity } from '../libs/persistence/entities/product-indicator.entity';
+import { ProductTestRunEntity } from '../libs/persistence/entities/product-test-run.entity';
 import type { ActivityDeps } from './index';
 
 interface Change {

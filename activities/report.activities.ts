@@ -6,7 +6,10 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { OrderApplication, OrderService, OrderTaskState, parseReportThresholds, ReportThresholds } from '../libs/domain/report-policy';
-import { OrderEntity, OrderTaskEntity, ReportReviewOpinionEntity, ReportVersionEntity } from '../libs/persistence/entities';
+import { OrderEntity } from '../libs/persistence/entities/order.entity';
+import { OrderTaskEntity } from '../libs/persistence/entities/order-task.entity';
+import { ReportReviewOpinionEntity } from '../libs/persistence/entities/report-review-opinion.entity';
+import { ReportVersionEntity } from '../libs/persistence/entities/report-version.entity';
 import type { OrderState } from '../libs/persistence/entities/order.entity';
 import type { ReportVersionKind } from '../libs/persistence/entities/report-version.entity';
 import type { ActivityDeps } from './index';

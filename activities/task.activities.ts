@@ -2,7 +2,8 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, DueTime, parseBusinessHours } from '../libs/calendar/working-day-calendar';
 import type { RoleGrant, RoleRef } from '../libs/domain/roles';
-import { FieldError, validateTaskForm } from '../libs/forms/form-registry';
+import type { FieldError } from '../libs/forms/form-registry';
+import { validateTaskForm } from '../libs/procedures/registry';
 import { appendAudit } from '../libs/persistence/audit-log';
 import { ProcessEntity, TaskEntity, UserEntity } from '../libs/persistence/entities';
 import type { ActivityDeps } from './index';

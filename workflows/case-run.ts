@@ -16,6 +16,8 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
+import type { TaskFormData, TaskFormKey } from '../libs/procedures/registry';
+import type { DecisionOf, Label, OutcomeOf, StatusOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
 import {
   caseStateQuery,
   decisionSignal,
@@ -39,18 +41,34 @@ export const acts = proxyActivities<Activities>({ startToCloseTimeout: '1 minute
  */
 export const reads = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: RETRY });
 
-export interface TaskSpec<D extends string> {
-  step: string;
-  title: string;
+/** A vocabulary whose keys are any string: for code that is not typed by one procedure's words. */
+export interface AnyVocabulary {
+  steps: Record<string, Label>;
+  decisions: Record<string, Label>;
+  statuses: Record<string, Label>;
+  outcomes: Record<string, Label>;
+}
+
+/**
+ * What a decided form carries: its class's fields, or nothing for a step without a form.
+ * A form key not known as a literal (a spec passed through a variable typed `string`) gives loose data.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type FormDataOf<F extends string | undefined> = [F] extends [undefined] ? Record<string, never> : F extends TaskFormKey ? TaskFormData<F> : Record<string, any>;
+
+export interface TaskSpec<D extends string, V extends Vocabulary = AnyVocabulary, F extends string | undefined = string | undefined> {
+  step: StepOf<V>;
+  /** The inbox title; by default the step's label in the procedure's vocabulary. */
+  title?: string;
   candidateRoles: RoleRef[];
   decisions: readonly D[];
-  /** Key of the form (libs/forms) whose payload the decision carries. */
-  form?: string;
+  /** Key of the form (a procedure module's `forms`) whose payload the decision carries. */
+  form?: F;
   prefill?: Record<string, unknown>;
   /** Soft SLA: when it passes the task stays open and the responsible dept_head is alerted. */
   due?: Clock;
   /** Four-eyes: whoever decided these steps may not decide this one. */
-  notBy?: string[];
+  notBy?: StepOf<V>[];
   /**
    * Whose decisions on the `notBy` steps count: every round's (the default), or only the latest
    * round's. A supervising step inside a loop covers the execution it follows, so two people may
@@ -62,7 +80,7 @@ export interface TaskSpec<D extends string> {
   /** Decisions that need a reason; reject and return always do. */
   reasonRequired?: readonly D[];
   /** The case's business status while this task is open (set together with the task). */
-  status?: string;
+  status?: StatusOf<V>;
   /** Data to merge into the case record together with the task. */
   caseData?: Record<string, unknown>;
   /** Offers the decision `abandon` (reason required): the case ends as `abandoned`. */
@@ -81,11 +99,11 @@ export class CaseAbandoned extends Error {
   }
 }
 
-export interface Decided<D extends string> {
+export interface Decided<D extends string, F extends string | undefined = string> {
   decision: D;
   actor: string;
   comment?: string;
-  data: Record<string, unknown>;
+  data: FormDataOf<F>;
   decidedAt: string;
 }
 
@@ -93,7 +111,11 @@ export type Refusal = { code: 'FORBIDDEN' | 'FOUR_EYES' | 'VALIDATION_FAILED'; r
 
 const ALWAYS_NEED_REASON = ['reject', 'return', 'abandon'];
 
-export class CaseRun {
+/**
+ * One case of a procedure, typed by the procedure's vocabulary (libs/procedures/*.vocabulary.ts):
+ * steps, statuses, outcomes and decisions outside it do not compile.
+ */
+export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   readonly processId = workflowInfo().workflowId;
   readonly rootProcessId: string;
   businessStatus = 'started';
@@ -108,7 +130,10 @@ export class CaseRun {
   /** Search attributes exist only where the starter registered them (not on the test server). */
   private readonly searchable = workflowInfo().typedSearchAttributes.get(SEARCH_ATTRIBUTES.processType) !== undefined;
 
-  constructor(readonly start: ProcessStart<unknown>) {
+  constructor(
+    readonly start: ProcessStart<unknown>,
+    private readonly vocabulary?: V,
+  ) {
     // The time-skipping test server does not report `root`; a child's parent is its root at the depth cases use.
     this.rootProcessId = workflowInfo().root?.workflowId ?? workflowInfo().parent?.workflowId ?? this.processId;
     setHandler(decisionSignal, (decision) => {
@@ -130,7 +155,7 @@ export class CaseRun {
     return reads.computeDue({ from: from.toISOString(), clock });
   }
 
-  async setStatus(businessStatus: string, data?: Record<string, unknown>): Promise<void> {
+  async setStatus(businessStatus: StatusOf<V>, data?: Record<string, unknown>): Promise<void> {
     this.businessStatus = businessStatus;
     await acts.updateCase({ processId: this.processId, businessStatus, data });
     this.publishSearchAttributes();
@@ -149,7 +174,7 @@ export class CaseRun {
   }
 
   /** One human step: open the task, wait for a valid decision (re-checked here), close it. */
-  async task<D extends string>(spec: TaskSpec<D>): Promise<Decided<D>> {
+  async task<D extends DecisionOf<V>, F extends string | undefined = undefined>(spec: TaskSpec<D, V, F>): Promise<Decided<D, F>> {
     return (await this.runTask(spec, undefined))!;
   }
 
@@ -157,11 +182,11 @@ export class CaseRun {
    * A human step raced against a hard deadline (e.g. the provider's reply): when the
    * deadline passes first the task expires and this returns undefined.
    */
-  async taskUntil<D extends string>(spec: Omit<TaskSpec<D>, 'due'>, deadline: Clock): Promise<Decided<D> | undefined> {
+  async taskUntil<D extends DecisionOf<V>, F extends string | undefined = undefined>(spec: Omit<TaskSpec<D, V, F>, 'due'>, deadline: Clock): Promise<Decided<D, F> | undefined> {
     return this.runTask(spec, deadline);
   }
 
-  private async runTask<D extends string>(spec: TaskSpec<D>, deadline: Clock | undefined): Promise<Decided<D> | undefined> {
+  private async runTask<D extends string, F extends string | undefined>(spec: TaskSpec<D, V, F>, deadline: Clock | undefined): Promise<Decided<D, F> | undefined> {
     if (spec.abandonable) spec = { ...spec, decisions: [...spec.decisions, 'abandon' as D] };
     const round = (this.rounds.get(spec.step) ?? 0) + 1;
     this.rounds.set(spec.step, round);
@@ -182,7 +207,7 @@ export class CaseRun {
       processType: this.start.processType,
       step: spec.step,
       round,
-      title: spec.title,
+      title: spec.title ?? this.vocabulary?.steps[spec.step]?.zh ?? spec.step,
       candidateRoles: spec.candidateRoles,
       candidateUsers: spec.candidateUsers ?? [],
       excludedUsers,
@@ -243,20 +268,21 @@ export class CaseRun {
         decision: signal.decision as D,
         actor: signal.username,
         comment: signal.comment,
-        data: signal.data ?? {},
+        data: (signal.data ?? {}) as FormDataOf<F>,
         decidedAt: signal.decidedAt,
       };
     }
   }
 
   /** Who decided a step (every round), for four-eyes between steps and for the record. */
-  actorsOf(step: string): string[] {
+  actorsOf(step: StepOf<V>): string[] {
     return [...(this.actorsByStep.get(step) ?? [])];
   }
 
   /** Every procedure ends by filing its documents with the archivist's receipt. */
   async archive(documents: Array<{ name: string; ref?: string }>): Promise<void> {
-    const filed = await this.task({
+    // The shared words (SHARED_VOCABULARY) are in every procedure's vocabulary.
+    const filed = await (this as CaseRun).task({
       status: 'archiving',
       step: 'archive',
       title: '归档',
@@ -271,7 +297,7 @@ export class CaseRun {
       processType: this.start.processType,
       documents,
       receivedBy: filed.actor,
-      receiptNo: String(filed.data.receiptNo ?? ''),
+      receiptNo: filed.data.receiptNo,
       filedAt: filed.decidedAt,
     });
   }
@@ -286,8 +312,8 @@ export class CaseRun {
     } catch (error) {
       if (!(error instanceof CaseAbandoned)) throw error;
       const abandonment = { step: error.step, by: error.actor, reason: error.reason };
-      await this.setStatus('abandoned', { abandonment });
-      return this.finish('abandoned', { abandonment });
+      await (this as CaseRun).setStatus('abandoned', { abandonment });
+      return (this as CaseRun).finish('abandoned', { abandonment });
     }
   }
 
@@ -295,11 +321,11 @@ export class CaseRun {
    * A child case (e.g. one investigation task): its own workflow and inbox rows, linked to this
    * case, whose page shows the child's open tasks. Resolves with the child's result.
    */
-  async child(workflowType: string, spec: { processType: string; key: string; title: string; input: Record<string, unknown> }): Promise<ProcessResult> {
+  async child<I>(workflow: (start: ProcessStart<I>) => Promise<ProcessResult>, spec: { processType: string; key: string; title: string; input: I & Record<string, unknown> }): Promise<ProcessResult> {
     const processId = `${this.processId}.${spec.key}`;
     await acts.registerChildCase({ processId, processType: spec.processType, parentId: this.processId, startedBy: this.start.startedBy, startedAt: this.now().toISOString(), title: spec.title, input: spec.input });
-    const start: ProcessStart<unknown> = { processId, processType: spec.processType, startedBy: this.start.startedBy, input: spec.input };
-    return executeChild(workflowType, {
+    const start: ProcessStart<I> = { processId, processType: spec.processType, startedBy: this.start.startedBy, input: spec.input };
+    return executeChild(workflow, {
       workflowId: processId,
       args: [start],
       ...(this.searchable && { typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.processType, value: spec.processType }] }),
@@ -311,7 +337,7 @@ export class CaseRun {
     const opensAt = await reads.nextMaintenanceWindow({ from: this.now().toISOString() });
     const waitMs = Date.parse(opensAt) - Date.now();
     if (waitMs > 0) {
-      await this.setStatus('awaiting-maintenance-window', { maintenanceWindowAt: opensAt });
+      await (this as CaseRun).setStatus('awaiting-maintenance-window', { maintenanceWindowAt: opensAt });
       await sleep(waitMs);
     }
   }
@@ -319,7 +345,7 @@ export class CaseRun {
   /** Waits for business opening (09:00) on the N-th working day, then notifies every department head. */
   async notifyDepartmentsOnWorkingDay(n: number, notice: { title: string; body: string }): Promise<void> {
     const at = await reads.workingDayAt({ from: this.now().toISOString(), n, time: '09:00' });
-    await this.setStatus('awaiting-notification-day', { notifyDepartmentsAt: at.dueAt });
+    await (this as CaseRun).setStatus('awaiting-notification-day', { notifyDepartmentsAt: at.dueAt });
     await sleep(Math.max(1, Date.parse(at.dueAt) - Date.now()));
     await acts.notifyDepartments({ processId: this.processId, title: notice.title, body: notice.body, key: `${n}-working-day` });
   }
@@ -329,14 +355,14 @@ export class CaseRun {
     throw ApplicationFailure.nonRetryable(message, type);
   }
 
-  async finish(outcome: string, data: Record<string, unknown> = {}): Promise<ProcessResult> {
+  async finish(outcome: OutcomeOf<V>, data: Record<string, unknown> = {}): Promise<ProcessResult> {
     this.outcome = outcome;
     this.closed = true;
     await acts.closeCase({ processId: this.processId, outcome, data, closedAt: this.now().toISOString() });
     return { outcome, data };
   }
 
-  private async check(spec: TaskSpec<string>, signal: DecisionSignalInput, excludedUsers: string[], reasonRequired: string[]): Promise<Refusal | undefined> {
+  private async check(spec: TaskSpec<string, V, string | undefined>, signal: DecisionSignalInput, excludedUsers: string[], reasonRequired: string[]): Promise<Refusal | undefined> {
     if (!spec.decisions.includes(signal.decision)) {
       return { code: 'VALIDATION_FAILED', reason: `decision "${signal.decision}" is not one of ${spec.decisions.join(', ')}` };
     }

@@ -25,6 +25,7 @@ import {
 } from '../libs/domain/data-policy';
 import { monthEndOf } from '../libs/domain/data-records';
 import { acts, CaseRun, Decided, reads } from './case-run';
+import { dataImportWorkflow } from './data-import.workflow';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -75,7 +76,7 @@ async function collect(run: CaseRun, policy: ChannelPolicy, input: DataCollectio
       channel: policy.key,
     };
     await run.setStatus('importing', { fileVersion: file.version });
-    const imported = await run.child('dataImportWorkflow', {
+    const imported = await run.child(dataImportWorkflow, {
       processType: 'data-import',
       key: `import-${file.version}`,
       title: `数据导入与装载：${file.providerName} · ${file.fileName}（第${file.version}版）`,

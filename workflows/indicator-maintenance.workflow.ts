@@ -10,7 +10,7 @@
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { IndicatorNotice, PRODUCT_POLICY, productModificationFor } from '../libs/domain/product-policy';
 import { acts, CaseRun, reads } from './case-run';
-import { Committee } from './product-approval.workflow';
+import { Committee, productApprovalWorkflow } from './product-approval.workflow';
 import { tiers } from './review-chains';
 
 const VERB = { add: '增加', modify: '修改', delete: '删除' } as const;
@@ -89,7 +89,7 @@ export async function indicatorMaintenanceWorkflow(start: ProcessStart<Indicator
             prefill: { ...notice },
           });
           tests += 1;
-          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'indicator', code: notice.indicatorCode, round: tests, result: tested.decision, report: tested.data, testedBy: tested.actor, testedAt: run.now().toISOString() });
+          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'indicator', code: notice.indicatorCode, round: tests, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
           if (tested.decision === 'failed') {
             returned = { step: 'test', by: tested.actor, reason: String(tested.data.testResult ?? tested.comment ?? '') };
             stage = 'notice';
@@ -128,7 +128,7 @@ export async function indicatorMaintenanceWorkflow(start: ProcessStart<Indicator
         await run.setStatus('awaiting-product-maintenance', { affectedProducts: affected.map((p) => p.code) });
         const results = await Promise.all(
           affected.map((product) =>
-            run.child('productApprovalWorkflow', {
+            run.child(productApprovalWorkflow, {
               processType: 'product-approval',
               key: `product-${product.code}`,
               title: `因指标维护修改产品 ${product.name}（${product.code}）`,

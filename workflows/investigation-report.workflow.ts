@@ -10,6 +10,7 @@ import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-con
 import { contractApprovers, InvestigationReportInput, REPORT_TYPE_POLICY, requiredReportReviewLevel } from '../libs/domain/report-policy';
 import { CaseRun, reads } from './case-run';
 import { deliverAndArchive, dispatchTasks, OrderTerms, runTasks, takeOrder } from './order-procedure';
+import { investigationTaskWorkflow } from './investigation-task.workflow';
 
 export async function investigationReportWorkflow(start: ProcessStart<InvestigationReportInput>): Promise<ProcessResult> {
   const run = new CaseRun(start);
@@ -30,7 +31,7 @@ export async function investigationReportWorkflow(start: ProcessStart<Investigat
     const intake = await takeOrder(run, terms);
     if (intake.result === 'ended') return intake.processResult;
     const tasks = await dispatchTasks(run, intake.order, terms);
-    const outcomes = await runTasks(run, intake.order, terms, tasks, { workflowType: 'investigationTaskWorkflow', processType: 'investigation-task' });
+    const outcomes = await runTasks(run, intake.order, terms, tasks, { workflow: investigationTaskWorkflow, processType: 'investigation-task' });
     return deliverAndArchive(run, intake.order, terms, outcomes, [{ name: '报告评审意见书' }, { name: '调查记录与调查资料' }]);
   });
 }

@@ -13,12 +13,15 @@ import {
   PROVIDER_REPLIES,
   routeByReason,
 } from '../libs/domain/objection-policy';
+import { OBJECTION_VOCABULARY } from '../libs/procedures/objection.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
+
+type ObjectionRun = CaseRun<typeof OBJECTION_VOCABULARY>;
 
 type Outcome = 'corrected' | 'no-change' | 'mark-removed' | 'unverifiable' | 'provider-overdue';
 
 export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ObjectionRun = new CaseRun(start, OBJECTION_VOCABULARY);
   const policy = OBJECTION_POLICY[start.policy as ObjectionPolicyKey];
   const input = start.input;
   const item = { subjectCode: input.subjectCode, itemName: input.itemName };
@@ -36,7 +39,6 @@ export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Pr
   const accept = await run.task({
     status: 'accepting',
     step: 'accept',
-    title: '异议受理（初审）',
     candidateRoles: ['service_clerk'],
     decisions: ['accept', 'reject'] as const,
     form: 'objection-initial-review',
@@ -52,7 +54,6 @@ export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Pr
   const confirm = await run.task({
     status: 'confirming',
     step: 'confirm',
-    title: '异议受理确认（复核）',
     candidateRoles: ['service_reviewer'],
     decisions: ['confirm', 'reject'] as const,
     form: 'objection-initial-review',
@@ -67,7 +68,7 @@ export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Pr
   }
 
   await acts.setObjectionMark({ ...item, processId: run.processId });
-  await run.setStatus('异议处理中');
+  await run.setStatus('marked');
 
   const outcome = policy.routesByReason ? await handleByReason(run, policy, input) : await handleByDifference(run, policy, input);
 
@@ -78,14 +79,13 @@ export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Pr
 }
 
 /** 000 §37–38, 001 §114–115, 002 §31: classify, then handle by the kind of difference. */
-async function handleByDifference(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+async function handleByDifference(run: ObjectionRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
   const proposal = await reads.proposeDifference({ policy: policy.key, subjectCode: input.subjectCode, itemName: input.itemName, claimedValue: input.claimedValue });
   const kinds: DifferenceType[] = policy.checksQueryRecords ? ['internal', 'external', 'query-time', 'query-record'] : ['internal', 'external', 'query-time'];
   const check = await run.task({
     status: 'checking',
     caseData: { differenceProposal: proposal },
     step: 'check',
-    title: '异议核查（差异类型确认）',
     candidateRoles: ['it_staff'],
     decisions: kinds,
     form: 'objection-difference-check',
@@ -96,7 +96,7 @@ async function handleByDifference(run: CaseRun, policy: ObjectionPolicy, input: 
 
   switch (check.decision) {
     case 'internal': {
-      await run.task({ step: 'reload', title: '内部差异：重新装载', candidateRoles: ['it_staff'], decisions: ['reloaded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
+      await run.task({ step: 'reload', candidateRoles: ['it_staff'], decisions: ['reloaded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
       await acts.reloadItemFromBase({ subjectCode: input.subjectCode, itemName: input.itemName, processId: run.processId });
       return 'corrected';
     }
@@ -110,26 +110,24 @@ async function handleByDifference(run: CaseRun, policy: ObjectionPolicy, input: 
 }
 
 /** 001 §115(三): the archivist checks the query application and authorisation on file. */
-async function checkQueryRecord(run: CaseRun, input: ObjectionInput): Promise<Outcome> {
+async function checkQueryRecord(run: ObjectionRun, input: ObjectionInput): Promise<Outcome> {
   for (;;) {
     const finding = await run.task({
       step: 'archive-check',
-      title: '查询记录核对（查询申请单与授权书）',
-      candidateRoles: ['archivist'],
+        candidateRoles: ['archivist'],
       decisions: ['authorised', 'unauthorised'] as const,
       form: 'objection-handling-note',
       due: { workingDays: 2 },
     });
     const approval = await run.task({
       step: 'finding-approval',
-      title: '核对结果审核',
-      candidateRoles: ['dept_head@it'],
+        candidateRoles: ['dept_head@it'],
       decisions: ['approve', 'return'] as const,
       form: 'objection-handling-note',
       due: { workingDays: 1 },
     });
     if (approval.decision === 'return') continue;
-    await run.task({ step: 'record-result', title: '登记人工处理结果', candidateRoles: ['it_staff'], decisions: ['recorded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
+    await run.task({ step: 'record-result', candidateRoles: ['it_staff'], decisions: ['recorded'] as const, form: 'objection-handling-note', due: { workingDays: 1 } });
     if (finding.decision === 'authorised') return 'mark-removed';
     await acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `查询记录无授权，已按异议处理 ${run.processId} 更正` });
     return 'corrected';
@@ -137,7 +135,7 @@ async function checkQueryRecord(run: CaseRun, input: ObjectionInput): Promise<Ou
 }
 
 /** Zhejiang annex C.4: a/d to the data-source unit, b/c handled by the service organisation. */
-async function handleByReason(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+async function handleByReason(run: ObjectionRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
   const route = routeByReason(input.reason!);
   await run.setStatus('handling', { route });
   if (route === 'source-unit') return askProvider(run, policy, input);
@@ -160,10 +158,9 @@ async function handleByReason(run: CaseRun, policy: ObjectionPolicy, input: Obje
 }
 
 /** External difference: the verification letter, then the provider's reply raced against the policy's deadline. */
-async function askProvider(run: CaseRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
+async function askProvider(run: ObjectionRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
   await run.task({
     step: 'provider-letter',
-    title: '呈送异议数据核对书',
     candidateRoles: ['data_collector'],
     decisions: ['sent'] as const,
     form: 'objection-verification-letter',
@@ -171,19 +168,18 @@ async function askProvider(run: CaseRun, policy: ObjectionPolicy, input: Objecti
     due: { workingDays: 1 },
   });
   const replySpec = {
-    status: 'awaiting-provider',
-    step: 'provider-reply',
-    title: '登记信息提供单位回复',
+    status: 'awaiting-provider' as const,
+    step: 'provider-reply' as const,
     candidateRoles: ['data_collector'],
     decisions: PROVIDER_REPLIES,
-    form: 'objection-provider-reply',
+    form: 'objection-provider-reply' as const,
   };
   const reply = policy.providerDeadline
     ? await run.taskUntil(replySpec, policy.providerDeadline)
     : await run.task({ ...replySpec, due: { workingDays: 3 } });
 
   if (!reply) {
-    await run.setStatus('逾期未回复', { providerOverdue: true });
+    await run.setStatus('provider-overdue', { providerOverdue: true });
     if (policy.stopDisclosureWhenProviderOverdue) {
       await acts.stopDisclosure({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `信源单位未按时回复核查结果（${run.processId}）` });
     }
@@ -193,7 +189,7 @@ async function askProvider(run: CaseRun, policy: ObjectionPolicy, input: Objecti
 
   switch (reply.decision) {
     case 'agreed-changed':
-      return importCorrection(run, input, String(reply.data.correctedValue ?? input.claimedValue));
+      return importCorrection(run, input, reply.data.correctedValue ?? input.claimedValue);
     case 'rejected':
       return 'mark-removed';
     case 'agreed-unchangeable':
@@ -208,12 +204,11 @@ async function askProvider(run: CaseRun, policy: ObjectionPolicy, input: Objecti
 }
 
 /** 001 §115(四): the corrected file is imported only with the IT dept_head's authorisation (four-eyes). */
-async function importCorrection(run: CaseRun, input: ObjectionInput, correctedValue: string): Promise<Outcome> {
+async function importCorrection(run: ObjectionRun, input: ObjectionInput, correctedValue: string): Promise<Outcome> {
   for (;;) {
     await run.task({
       step: 'import-register',
-      title: '填写数据导入文件登记表',
-      candidateRoles: ['it_staff'],
+        candidateRoles: ['it_staff'],
       decisions: ['registered'] as const,
       form: 'objection-import-register',
       prefill: { correctedValue },
@@ -221,8 +216,7 @@ async function importCorrection(run: CaseRun, input: ObjectionInput, correctedVa
     });
     const authorise = await run.task({
       step: 'import-authorise',
-      title: '数据导入审核授权',
-      candidateRoles: ['dept_head@it'],
+        candidateRoles: ['dept_head@it'],
       decisions: ['approve', 'return'] as const,
       notBy: ['import-register'],
       due: { workingDays: 1 },
@@ -234,7 +228,7 @@ async function importCorrection(run: CaseRun, input: ObjectionInput, correctedVa
 }
 
 /** 000 §39, 001 §116, 002 §31: the reply (异议回复书) within the policy's time. */
-async function replyToApplicant(run: CaseRun, policy: ObjectionPolicy, outcome: string): Promise<void> {
+async function replyToApplicant(run: ObjectionRun, policy: ObjectionPolicy, outcome: string): Promise<void> {
   await run.task({
     status: 'replying',
     caseData: { outcomeProposed: outcome },

@@ -5,7 +5,7 @@
  * sends it back to be revised and review restarts at the level that rejected), and the end —
  * every task's child case passed → delivery (产品交付登记表) → archive.
  */
-import type { ProcessResult } from '../libs/contracts/workflow-contract';
+import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import {
   effectiveReviewLevel,
   OrderApplication,
@@ -256,12 +256,12 @@ export interface TaskOutcome {
 }
 
 /** Every task as its own child case, all in parallel; resolves when every one has ended. */
-export async function runTasks(run: CaseRun, order: Order, terms: OrderTerms, tasks: DispatchedTask[], child: { workflowType: string; processType: string }): Promise<TaskOutcome[]> {
+export async function runTasks(run: CaseRun, order: Order, terms: OrderTerms, tasks: DispatchedTask[], child: { workflow: (start: ProcessStart<OrderTaskInput>) => Promise<ProcessResult>; processType: string }): Promise<TaskOutcome[]> {
   return Promise.all(
     tasks.map(async (task) => {
       const { key: _key, ...rest } = task;
       const input: OrderTaskInput = { ...rest, orderId: order.orderId, orderNo: order.orderNo, productType: terms.productType, amount: terms.application.amount };
-      const result = await run.child(child.workflowType, { processType: child.processType, key: task.key, title: `${order.orderNo} 任务${task.taskNo}：${task.title}`, input: { ...input } });
+      const result = await run.child(child.workflow, { processType: child.processType, key: task.key, title: `${order.orderNo} 任务${task.taskNo}：${task.title}`, input: { ...input } });
       return { task, result };
     }),
   );

@@ -158,7 +158,7 @@ export async function productApprovalWorkflow(start: ProcessStart<ProductProposa
             prefill: { productCode: proposal.productCode, productName: proposal.productName, indicatorCodes: proposal.indicatorCodes },
           });
           setUps += 1;
-          const { version } = await acts.setUpProductInDevelopment({ processId: run.processId, round: setUps, proposal, testPlan: plan.data, by: plan.actor, at: run.now().toISOString() });
+          const { version } = await acts.setUpProductInDevelopment({ processId: run.processId, round: setUps, proposal, testPlan: { ...plan.data }, by: plan.actor, at: run.now().toISOString() });
           await run.setStatus('testing', { development: { version, setUpBy: plan.actor } });
           stage = 'test-run';
           break;
@@ -177,7 +177,7 @@ export async function productApprovalWorkflow(start: ProcessStart<ProductProposa
             abandonable: true,
           });
           testRuns += 1;
-          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'product', code: proposal.productCode, round: testRuns, result: tested.decision, report: tested.data, testedBy: tested.actor, testedAt: run.now().toISOString() });
+          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'product', code: proposal.productCode, round: testRuns, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
           if (tested.decision === 'passed') stage = 'committee';
           break;
         }

@@ -37,7 +37,7 @@ export async function valueAddedServiceWorkflow(start: ProcessStart<ValueAddedSe
     const intake = await takeOrder(run, terms);
     if (intake.result === 'ended') return intake.processResult;
     const projects = await dispatchTasks(run, intake.order, terms);
-    const outcomes = await runTasks(run, intake.order, terms, projects, { workflowType: 'valueAddedProjectWorkflow', processType: 'value-added-project' });
+    const outcomes = await runTasks(run, intake.order, terms, projects, { workflow: valueAddedProjectWorkflow, processType: 'value-added-project' });
     const reviewed = policy.productReviewLevel > 0 || projects.some((p) => p.reviewLevel > 0);
     return deliverAndArchive(run, intake.order, terms, outcomes, [{ name: '方案评审意见书' }, ...(reviewed ? [{ name: '报告评审意见书' }] : [])]);
   });

@@ -370,7 +370,7 @@ export class DataLoadErrorForm {
 }
 
 /** Every P5/P6 task form by key (spread into TASK_FORMS). */
-export const DATA_TASK_FORMS: Record<string, new () => object> = {
+export const DATA_TASK_FORMS = {
   'data-manual-entry': DataManualEntryForm,
   'data-file-register': DataFileRegisterForm,
   'data-copy-witness': DataCopyWitnessForm,

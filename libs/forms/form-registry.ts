@@ -1,6 +1,7 @@
 /**
- * Every payload a person submits, by key: start inputs and task forms. One definition serves
- * the API's validation, the JSON Schema the inbox renders, and the workflow's own re-check.
+ * How a payload a person submits is validated and described: one class-validator definition
+ * serves the API's validation, the JSON Schema the inbox renders, and the workflow's own
+ * re-check. Which forms exist is each procedure module's (libs/procedures).
  */
 import 'reflect-metadata';
 import { plainToInstance } from 'class-transformer';
@@ -8,40 +9,10 @@ import { validate, ValidationError } from 'class-validator';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 // class-transformer keeps @Type metadata here; the schema generator needs it for nested payloads.
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
-import { ArchiveReceiptForm } from './common.forms';
-import { DATA_TASK_FORMS } from './data.forms';
-import { PRODUCT_TASK_FORMS } from './product.forms';
-import {
-  ObjectionDifferenceCheckForm,
-  ObjectionHandlingNoteForm,
-  ObjectionImportRegisterForm,
-  ObjectionInitialReviewForm,
-  ObjectionProviderReplyForm,
-  ObjectionReplyForm,
-  ObjectionVerificationLetterForm,
-} from './objection.forms';
-import { REPORT_TASK_FORMS } from './report.forms';
 
-type FormClass = new () => object;
+export type FormClass = new () => object;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type SchemaObject = Record<string, any>;
-
-export const TASK_FORMS: Record<string, FormClass> = {
-  'archive-receipt': ArchiveReceiptForm,
-  'objection-initial-review': ObjectionInitialReviewForm,
-  'objection-difference-check': ObjectionDifferenceCheckForm,
-  'objection-handling-note': ObjectionHandlingNoteForm,
-  'objection-verification-letter': ObjectionVerificationLetterForm,
-  'objection-provider-reply': ObjectionProviderReplyForm,
-  'objection-import-register': ObjectionImportRegisterForm,
-  'objection-reply': ObjectionReplyForm,
-  // P4, P4b, P4c: ...PRODUCT_TASK_FORMS
-  ...PRODUCT_TASK_FORMS,
-  // P5, P6: ...DATA_TASK_FORMS
-  ...DATA_TASK_FORMS,
-  // P8, P9: ...REPORT_TASK_FORMS
-  ...REPORT_TASK_FORMS,
-};
 
 export interface FieldError {
   field: string;
@@ -75,33 +46,6 @@ export async function validatePayload(formClass: FormClass, payload: unknown, fi
   return flattenValidationErrors(errors, fieldPrefix);
 }
 
-/**
- * Rules that tie a form to the decision taken with it: a checklist must be all "yes" to accept
- * (otherwise the person rejects, with the reason).
- */
-const DECISION_RULES: Record<string, (decision: string, data: Record<string, unknown>) => FieldError[]> = {
-  'objection-initial-review': (decision, data) =>
-    decision === 'accept' || decision === 'confirm'
-      ? ['materialsComplete', 'documentsGenuine', 'identityGenuine', 'withinRules']
-          .filter((check) => data[check] !== true)
-          .map((check) => ({ field: `data.${check}`, message: `${check} must be checked to ${decision}; otherwise reject with the reason` }))
-      : [],
-};
-
-/** A task without a form accepts an empty payload only; abandoning needs a reason, not a form. */
-export async function validateTaskForm(formKey: string | null, data: unknown, decision?: string): Promise<FieldError[]> {
-  if (decision === 'abandon') return [];
-  if (!formKey) {
-    const empty = data === undefined || (typeof data === 'object' && data !== null && Object.keys(data).length === 0);
-    return empty ? [] : [{ field: 'data', message: 'this step takes no form data' }];
-  }
-  const formClass = TASK_FORMS[formKey];
-  if (!formClass) return [{ field: 'data', message: `unknown form ${formKey}` }];
-  const errors = await validatePayload(formClass, data ?? {}, 'data');
-  if (errors.length || decision === undefined) return errors;
-  return DECISION_RULES[formKey]?.(decision, data as Record<string, unknown>) ?? [];
-}
-
 const schemaCache = new Map<FormClass, SchemaObject>();
 
 /** JSON Schema of a form class, nested classes inlined so a client needs no $ref resolution. */
@@ -130,10 +74,6 @@ export function jsonSchemaOf(formClass: FormClass): SchemaObject {
   const schema = inline(formClass);
   schemaCache.set(formClass, schema);
   return schema;
-}
-
-export function taskFormSchema(formKey: string | null): SchemaObject {
-  return formKey && TASK_FORMS[formKey] ? jsonSchemaOf(TASK_FORMS[formKey]) : { type: 'object', properties: {}, additionalProperties: false };
 }
 
 /** Nested payload classes, found by the name class-validator-jsonschema puts in its $ref. */

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities';
-import { MIGRATIONS } from './migrations';
+import { PROCEDURE_ENTITIES, PROCEDURE_MIGRATIONS } from '../procedures/registry';
+import { CORE_ENTITIES } from './entities';
+import { CORE_MIGRATIONS } from './migrations';
+
+/** The platform's tables and every procedure module's. */
+export const ENTITIES = [...CORE_ENTITIES, ...PROCEDURE_ENTITIES];
+export const MIGRATIONS = [...CORE_MIGRATIONS, ...PROCEDURE_MIGRATIONS];
 
 export const DEFAULT_DATABASE_URL = 'postgres://bpm:bpm@127.0.0.1:5432/credit_bpm';
 

@@ -5,7 +5,9 @@
 import type { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { ENVIRONMENTS, IndicatorItem, ProductType } from '../domain/product-policy';
-import { IndicatorEntity, ProductEntity, ProductIndicatorEntity } from './entities';
+import { IndicatorEntity } from './entities/indicator.entity';
+import { ProductEntity } from './entities/product.entity';
+import { ProductIndicatorEntity } from './entities/product-indicator.entity';
 
 export const SAMPLE_INDICATORS: Array<{ code: string; name: string; dataSource: string; items: IndicatorItem[] }> = [
   {

@@ -5,12 +5,10 @@
 import 'reflect-metadata';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
-import { SAMPLE_DATA_PROVIDERS } from '../domain/data-policy';
 import { createDataSource } from './data-source';
 import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_SUBJECTS, sampleItemsFor } from './demo-data';
-import { seedProductCatalogue } from './product-catalogue.seed';
+import { PROCEDURE_SEEDS } from '../procedures/registry';
 import { CreditItemEntity, UserEntity } from './entities';
-import { DataProviderEntity } from './entities';
 
 export async function migrate(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
@@ -43,17 +41,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ usersCreat
       .orIgnore()
       .execute();
   }
-  // P4, P4b, P4c: sample products and indicators
-  await seedProductCatalogue(dataSource);
-  // P5, P6: sample providers
-  await dataSource
-    .createQueryBuilder()
-    .insert()
-    .into(DataProviderEntity)
-    .values(SAMPLE_DATA_PROVIDERS.map((p) => ({ ...p, channels: [...p.channels] })))
-    .orIgnore()
-    .execute();
-  // P8, P9: sample clients
+  for (const seed of PROCEDURE_SEEDS) await seed(dataSource);
   return { usersCreated: missing.length };
 }
 

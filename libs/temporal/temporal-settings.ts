@@ -22,8 +22,6 @@ export function temporalSettings(env: NodeJS.ProcessEnv = process.env): Temporal
 
 /** The prebuilt workflow bundle (`npm run build`), shared by the worker and the replay endpoint. */
 export const WORKFLOW_BUNDLE_PATH = path.join(PROJECT_ROOT, 'dist/workflow-bundle.js');
-/** The workflows next to this file: sources under jest, compiled JavaScript under dist/. */
-export const WORKFLOWS_SOURCE_PATH = path.resolve(__dirname, '../../workflows');
 
 export function prebuiltBundlePath(): string | undefined {
   return existsSync(WORKFLOW_BUNDLE_PATH) ? WORKFLOW_BUNDLE_PATH : undefined;

@@ -7,7 +7,10 @@ import { DataSource } from 'typeorm';
 import type { ProcessResult } from '../../libs/contracts/workflow-contract';
 import type { Harness } from './workflow-harness';
 import type { Environment, IndicatorItem, ProductProposal } from '../../libs/domain/product-policy';
-import { IndicatorEntity, ProductChangeEntity, ProductEntity, ProductIndicatorEntity } from '../../libs/persistence/entities';
+import { IndicatorEntity } from '../../libs/persistence/entities/indicator.entity';
+import { ProductChangeEntity } from '../../libs/persistence/entities/product-change.entity';
+import { ProductEntity } from '../../libs/persistence/entities/product.entity';
+import { ProductIndicatorEntity } from '../../libs/persistence/entities/product-indicator.entity';
 
 let counter = 0;
 /** A code no other test (or earlier run on the same database) uses. */

@@ -1,7 +1,11 @@
 /** Drives P8 / P9 cases on the time-skipping harness as the demo users would (decisions signalled like the API). */
 import type { WorkflowHandle } from '@temporalio/client';
 import { DataSource, In } from 'typeorm';
-import { OrderEntity, OrderTaskEntity, ProcessEntity, ReportReviewOpinionEntity, ReportVersionEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { OrderEntity } from '../../libs/persistence/entities/order.entity';
+import { OrderTaskEntity } from '../../libs/persistence/entities/order-task.entity';
+import { ReportReviewOpinionEntity } from '../../libs/persistence/entities/report-review-opinion.entity';
+import { ReportVersionEntity } from '../../libs/persistence/entities/report-version.entity';
 import { ACCEPTANCE, ARCHIVE, CONFIRM, CONTRACT, DELIVERY, dispatch, DRAFT, FIELD_VISIT, OPINION, PAYMENT, PREPARATION, TeamSpec, UPLOAD } from './report-input';
 import { decide, eventually, Harness, startCase } from './workflow-harness';
 

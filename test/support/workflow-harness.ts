@@ -10,13 +10,13 @@ import { createActivities } from '../../activities';
 import { WorkingDayCalendar } from '../../libs/calendar/working-day-calendar';
 import { decisionSignal, ProcessStart } from '../../libs/contracts/workflow-contract';
 import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
-import { WORKFLOWS_SOURCE_PATH } from '../../libs/temporal/temporal-settings';
+import { workflowEntryPath } from '../../libs/procedures/registry';
 import { startTimeSkippingServer, TimeSkippingServer } from './time-skipping-server';
 
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundled once per test file, from the sources under test. */
 export function workflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve(WORKFLOWS_SOURCE_PATH), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
+  bundle ??= bundleWorkflowCode({ workflowsPath: workflowEntryPath(), logger: { info() {}, warn() {}, error: console.error, debug() {}, trace() {}, log() {} } as never });
   return bundle;
 }
 

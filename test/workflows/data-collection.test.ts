@@ -5,7 +5,10 @@
  * decision, and every step's clock (across the Qingming holiday).
  */
 import { In } from 'typeorm';
-import { DataFileEntity, DataImportBatchEntity, DataOpenEntryEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { DataFileEntity } from '../../libs/persistence/entities/data-file.entity';
+import { DataImportBatchEntity } from '../../libs/persistence/entities/data-import-batch.entity';
+import { DataOpenEntryEntity } from '../../libs/persistence/entities/data-open-entry.entity';
 import { DATA_CLOCKS } from '../../libs/domain/data-policy';
 import { DataDriver } from '../support/data-driver';
 import {

@@ -6,7 +6,10 @@
  */
 import type { DataSource } from 'typeorm';
 import { DATA_CLOCKS } from '../../libs/domain/data-policy';
-import { DataFileEntity, DataImportBatchEntity, DataLoadErrorEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { DataFileEntity } from '../../libs/persistence/entities/data-file.entity';
+import { DataImportBatchEntity } from '../../libs/persistence/entities/data-import-batch.entity';
+import { DataLoadErrorEntity } from '../../libs/persistence/entities/data-load-error.entity';
 import { DataDriver } from '../support/data-driver';
 import { AUTHORISE, badCodeRecord, goodRecords, IMPORT_REGISTER, IMPORT_RUN, LOAD, LOAD_ERROR, notice, renamedRecord, RETURNED, SUPERVISED } from '../support/data-input';
 import { createTestSubject, creditItem, openTestDatabase } from '../support/database';

@@ -8,7 +8,8 @@ import { WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { decisionSignal } from '../../libs/contracts/workflow-contract';
 import type { ProductProposal } from '../../libs/domain/product-policy';
-import { AuditLogEntity, NoticeEntity, ProcessEntity, ProductTestRunEntity, TaskEntity } from '../../libs/persistence/entities';
+import { AuditLogEntity, NoticeEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ProductTestRunEntity } from '../../libs/persistence/entities/product-test-run.entity';
 import { openTestDatabase } from '../support/database';
 import {
   changesOf,

@@ -7,7 +7,9 @@
 import { WorkflowHandle } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import type { IndicatorNotice } from '../../libs/domain/product-policy';
-import { IndicatorEntity, ProcessEntity, ProductTestRunEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { IndicatorEntity } from '../../libs/persistence/entities/indicator.entity';
+import { ProductTestRunEntity } from '../../libs/persistence/entities/product-test-run.entity';
 import { openTestDatabase } from '../support/database';
 import {
   changesOf,

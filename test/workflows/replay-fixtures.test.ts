@@ -7,7 +7,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { PROCESS_TYPES } from '../../libs/forms/process-types';
+import { PROCESS_TYPES } from '../../libs/procedures/registry';
 import { workflowBundle } from '../support/workflow-harness';
 
 const dir = path.resolve(__dirname, '../fixtures/histories');

@@ -7,7 +7,8 @@
  */
 import { DataSource } from 'typeorm';
 import { caseStateQuery, decisionSignal } from '../../libs/contracts/workflow-contract';
-import { AuditLogEntity, NoticeEntity, OrderEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { AuditLogEntity, NoticeEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
+import { OrderEntity } from '../../libs/persistence/entities/order.entity';
 import { openTestDatabase } from '../support/database';
 import { ReportDriver } from '../support/report-driver';
 import { ACCEPTANCE, CONTRACT, DRAFT, investigationInput, OPINION, PAYMENT, REVIEW_STEPS, UPLOAD } from '../support/report-input';

@@ -2,7 +2,8 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { DataSource } from 'typeorm';
 import { createActivities } from '../../../activities';
 import { WorkingDayCalendar } from '../../../libs/calendar/working-day-calendar';
-import { prebuiltBundlePath, TemporalSettings, WORKFLOWS_SOURCE_PATH } from '../../../libs/temporal/temporal-settings';
+import { workflowEntryPath } from '../../../libs/procedures/registry';
+import { prebuiltBundlePath, TemporalSettings } from '../../../libs/temporal/temporal-settings';
 
 export interface RunningWorker {
   worker: Worker;
@@ -19,7 +20,7 @@ export async function startWorker(settings: TemporalSettings, dataSource: DataSo
     connection,
     namespace: settings.namespace,
     taskQueue: settings.taskQueue,
-    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve(WORKFLOWS_SOURCE_PATH) }),
+    ...(bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: workflowEntryPath() }),
     activities: createActivities({ dataSource, calendar: new WorkingDayCalendar() }),
   });
   const done = worker.run().finally(() => connection.close());

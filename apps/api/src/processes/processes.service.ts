@@ -7,7 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { newProcessId, ProcessStart, SEARCH_ATTRIBUTES } from '../../../../libs/contracts/workflow-contract';
 import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validatePayload } from '../../../../libs/forms/form-registry';
-import { inputSchemaOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/forms/process-types';
+import { inputSchemaOf, labelsOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/procedures/registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { AuditLogEntity, ProcessEntity, TaskEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
@@ -35,7 +35,7 @@ export class ProcessesService {
   ) {}
 
   processTypes() {
-    return PROCESS_TYPES.map((t) => ({ type: t.type, title: t.title, titleZh: t.titleZh, policies: t.policies, startRoles: t.startRoles, inputSchema: inputSchemaOf(t) }));
+    return PROCESS_TYPES.map((t) => ({ type: t.type, title: t.title.en, titleZh: t.title.zh, policies: t.policies, startRoles: t.startRoles, inputSchema: inputSchemaOf(t), labels: labelsOf(t.type) }));
   }
 
   async start(user: CurrentUser, body: StartProcessDto, idempotencyKey?: string) {
@@ -48,7 +48,7 @@ export class ProcessesService {
     const errors = [
       ...(definition.policies && !definition.policies.includes(body.policy ?? '') ? [{ field: 'policy', message: `policy must be one of: ${definition.policies.join(', ')}` }] : []),
       ...(!definition.policies && body.policy ? [{ field: 'policy', message: `${body.type} has no policies` }] : []),
-      ...(await validatePayload(definition.inputClass, body.input, 'input')),
+      ...(await validatePayload(definition.input, body.input, 'input')),
     ];
     if (errors.length === 0) errors.push(...(definition.crossCheck?.(body.policy, body.input) ?? []));
     if (errors.length) throw ApiException.validation(errors);
@@ -81,10 +81,10 @@ export class ProcessesService {
       throw error;
     }
 
-    const start: ProcessStart = { processId, processType: definition.type, policy: body.policy, startedBy: user.username, input: body.input };
+    const start: ProcessStart<object> = { processId, processType: definition.type, policy: body.policy, startedBy: user.username, input: body.input };
     try {
       await this.temporal.withDeadline(() =>
-        this.temporal.client.workflow.start(definition.workflowType, {
+        this.temporal.client.workflow.start(definition.workflow, {
           workflowId: processId,
           taskQueue: this.temporal.settings.taskQueue,
           args: [start],

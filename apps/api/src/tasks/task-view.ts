@@ -1,4 +1,4 @@
-import { taskFormSchema } from '../../../../libs/forms/form-registry';
+import { taskFormSchema } from '../../../../libs/procedures/registry';
 import type { TaskEntity } from '../../../../libs/persistence/entities';
 
 /** API.md's Task, from a projection row; the form's schema carries the step's prefilled values as defaults. */

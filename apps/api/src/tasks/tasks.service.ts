@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decisionSignal } from '../../../../libs/contracts/workflow-contract';
 import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
-import { validateTaskForm } from '../../../../libs/forms/form-registry';
+import { validateTaskForm } from '../../../../libs/procedures/registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { TaskEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';

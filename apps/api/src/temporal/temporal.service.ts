@@ -3,7 +3,8 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { prebuiltBundlePath, temporalSettings, TemporalSettings, WORKFLOWS_SOURCE_PATH } from '../../../../libs/temporal/temporal-settings';
+import { workflowEntryPath } from '../../../../libs/procedures/registry';
+import { prebuiltBundlePath, temporalSettings, TemporalSettings } from '../../../../libs/temporal/temporal-settings';
 
 export type History = temporal.api.history.v1.IHistory;
 
@@ -57,7 +58,7 @@ export class TemporalService implements OnModuleDestroy {
     const bundlePath = prebuiltBundlePath();
     try {
       await Worker.runReplayHistory(
-        bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: require.resolve(WORKFLOWS_SOURCE_PATH) },
+        bundlePath ? { workflowBundle: { codePath: bundlePath } } : { workflowsPath: workflowEntryPath() },
         history,
         workflowId,
       );

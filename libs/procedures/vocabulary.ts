@@ -1,0 +1,75 @@
+/**
+ * A procedure's vocabulary: every step, decision, business status and outcome it can produce,
+ * each with its zh and en label. Pure data, imported by workflows (typed keys) and by the API
+ * (`labels` of /api/process-types), so a key and its label are written in one place.
+ */
+export interface Label {
+  zh: string;
+  en: string;
+}
+export type LabelMap = Readonly<Record<string, Label>>;
+
+export interface Vocabulary {
+  steps: LabelMap;
+  decisions: LabelMap;
+  statuses: LabelMap;
+  outcomes: LabelMap;
+}
+
+export type StepOf<V extends Vocabulary> = keyof V['steps'] & string;
+export type DecisionOf<V extends Vocabulary> = keyof V['decisions'] & string;
+export type StatusOf<V extends Vocabulary> = keyof V['statuses'] & string;
+export type OutcomeOf<V extends Vocabulary> = keyof V['outcomes'] & string;
+
+/** Keeps the literal keys (`as const` without writing it) so workflows get typed vocabularies. */
+export function defineVocabulary<const V extends Vocabulary>(vocabulary: V): V {
+  return vocabulary;
+}
+
+type Merged<A extends Vocabulary, B extends Vocabulary> = {
+  steps: A['steps'] & B['steps'];
+  decisions: A['decisions'] & B['decisions'];
+  statuses: A['statuses'] & B['statuses'];
+  outcomes: A['outcomes'] & B['outcomes'];
+};
+
+/** A procedure's own words over the shared ones; a key defined twice must keep one meaning. */
+export function mergeVocabularies<A extends Vocabulary, B extends Vocabulary>(a: A, b: B): Merged<A, B> {
+  return {
+    steps: { ...a.steps, ...b.steps },
+    decisions: { ...a.decisions, ...b.decisions },
+    statuses: { ...a.statuses, ...b.statuses },
+    outcomes: { ...a.outcomes, ...b.outcomes },
+  } as Merged<A, B>;
+}
+
+/**
+ * The words every procedure shares: the primitives of workflows/case-run.ts (start, archive,
+ * abandon, maintenance window, department notice) and the review shapes of workflows/review-parts.ts.
+ */
+export const SHARED_VOCABULARY = defineVocabulary({
+  steps: {
+    archive: { zh: '归档', en: 'Archive' },
+  },
+  decisions: {
+    approve: { zh: '同意', en: 'Approve' },
+    reject: { zh: '驳回', en: 'Reject' },
+    return: { zh: '退回', en: 'Return' },
+    confirm: { zh: '确认', en: 'Confirm' },
+    abandon: { zh: '终止办理', en: 'Abandon' },
+    filed: { zh: '已归档', en: 'Filed' },
+    recorded: { zh: '已记录', en: 'Recorded' },
+    signed: { zh: '已签署', en: 'Signed' },
+  },
+  statuses: {
+    started: { zh: '已发起', en: 'Started' },
+    archiving: { zh: '归档中', en: 'Archiving' },
+    abandoned: { zh: '已终止', en: 'Abandoned' },
+    'awaiting-maintenance-window': { zh: '等待非营业时间维护窗口', en: 'Waiting for the maintenance window' },
+    'awaiting-notification-day': { zh: '等待第2个工作日通知', en: 'Waiting for the notice day' },
+  },
+  outcomes: {
+    abandoned: { zh: '已终止', en: 'Abandoned' },
+  },
+});
+export type SharedVocabulary = typeof SHARED_VOCABULARY;
