@@ -11,7 +11,7 @@ import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-con
 import { IndicatorNotice, PRODUCT_POLICY, productModificationFor } from '../libs/domain/product-policy';
 import { acts, CaseRun, reads } from './case-run';
 import { Committee, productApprovalWorkflow } from './product-approval.workflow';
-import { tiers } from './review-chains';
+import { tiers } from './review-parts';
 
 const VERB = { add: '增加', modify: '修改', delete: '删除' } as const;
 const OUTCOME = { add: 'added', modify: 'modified', delete: 'deleted' } as const;

@@ -17,7 +17,7 @@ import {
 } from '../libs/domain/report-policy';
 import type { RoleRef } from '../libs/domain/roles';
 import { acts, CaseAbandoned, CaseRun, reads } from './case-run';
-import { LevelSpec, reviewLevels, tiers } from './review-chains';
+import { LevelSpec, reviewLevels, tiers } from './review-parts';
 
 export interface OrderTerms {
   service: OrderService;

@@ -10,7 +10,7 @@
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { COMMITTEE_DECISIONS, CommitteeDecision, OutputFormat, PRODUCT_POLICY, PRODUCT_TYPE_ZH, ProductProposal } from '../libs/domain/product-policy';
 import { acts, CaseAbandoned, CaseRun, Decided, reads } from './case-run';
-import { tiers } from './review-chains';
+import { tiers } from './review-parts';
 
 export interface CommitteeOutcome {
   decision: CommitteeDecision;

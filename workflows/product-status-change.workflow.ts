@@ -7,7 +7,7 @@
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { PRODUCT_POLICY, ProductStatusNotice } from '../libs/domain/product-policy';
 import { acts, CaseRun, reads } from './case-run';
-import { tiers } from './review-chains';
+import { tiers } from './review-parts';
 
 const VERB = { stop: '停用', enable: '启用' } as const;
 

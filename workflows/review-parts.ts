@@ -1,6 +1,7 @@
 /**
- * The two review shapes the procedures share (PROCEDURES.md P3/P4 tiers, P8/P9 levels),
- * written once over the human-task primitive.
+ * The named review parts every procedure composes (PROCEDURES.md): tiers (P3/P4), review levels
+ * (P8/P9), and — as the procedures move here — supervised(), submit-and-tiers and the committee.
+ * Written once over the human-task primitive; never copied into a workflow.
  */
 import { CaseRun, Decided, TaskSpec } from './case-run';
 
