@@ -3,6 +3,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import type { RoleRef } from '../libs/domain/roles';
 import { appendAudit } from '../libs/persistence/audit-log';
 import { ArchiveRecordEntity, ProcessEntity } from '../libs/persistence/entities';
+import { TaskProjection } from '../libs/persistence/task-projection';
 import type { ActivityDeps } from './index';
 import { notifyRoles } from './notify';
 
@@ -57,14 +58,18 @@ export function createCaseActivities({ dataSource }: ActivityDeps) {
       );
     },
 
+    /** The case ended: recorded with its outcome, and any of its tasks still open is cancelled. */
     async closeCase(input: { processId: string; outcome: string; data: Record<string, unknown>; closedAt: string }): Promise<void> {
-      await dataSource
-        .createQueryBuilder()
-        .update(ProcessEntity)
-        .set({ status: 'completed', outcome: input.outcome, businessStatus: 'closed', closedAt: new Date(input.closedAt), data: () => `data || :patch::jsonb` })
-        .where('process_id = :processId', { processId: input.processId })
-        .setParameter('patch', JSON.stringify({ ...input.data, outcome: input.outcome }))
-        .execute();
+      await dataSource.transaction(async (tx) => {
+        await TaskProjection.in(tx).cancelOpenOf(input.processId, new Date(input.closedAt));
+        await tx
+          .createQueryBuilder()
+          .update(ProcessEntity)
+          .set({ status: 'completed', outcome: input.outcome, businessStatus: 'closed', closedAt: new Date(input.closedAt), data: () => `data || :patch::jsonb` })
+          .where('process_id = :processId', { processId: input.processId })
+          .setParameter('patch', JSON.stringify({ ...input.data, outcome: input.outcome }))
+          .execute();
+      });
     },
 
     async fileArchive(input: { processId: string; processType: string; documents: Array<{ name: string; ref?: string }>; receivedBy: string; receiptNo: string; filedAt: string }): Promise<void> {

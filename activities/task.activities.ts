@@ -1,11 +1,11 @@
-/** The task projection (the inbox): written only here and by the API's claim/complete gate. */
-import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+/** The workflow's side of the task projection (libs/persistence/task-projection.ts): open, accept, refuse, escalate, expire. */
 import { Clock, DueTime, parseBusinessHours } from '../libs/calendar/working-day-calendar';
 import type { RoleGrant, RoleRef } from '../libs/domain/roles';
 import type { FieldError } from '../libs/forms/form-registry';
 import { validateTaskForm } from '../libs/procedures/registry';
 import { appendAudit } from '../libs/persistence/audit-log';
-import { ProcessEntity, TaskEntity, UserEntity } from '../libs/persistence/entities';
+import { ProcessEntity, UserEntity } from '../libs/persistence/entities';
+import { TaskProjection } from '../libs/persistence/task-projection';
 import type { ActivityDeps } from './index';
 import { notifyRoles } from './notify';
 
@@ -61,14 +61,13 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
             JSON.stringify(caseData ?? {}),
           ]);
         }
-        const inserted = await tx
-          .createQueryBuilder()
-          .insert()
-          .into(TaskEntity)
-          .values({ ...input, createdAt: new Date(input.createdAt), dueAt: input.dueAt ? new Date(input.dueAt) : null, status: 'open' } as QueryDeepPartialEntity<TaskEntity>)
-          .orIgnore()
-          .execute();
-        if ((inserted.raw as unknown[]).length === 0) return;
+        const opened = await TaskProjection.in(tx).open({
+          ...input,
+          candidateUsers: input.candidateUsers ?? [],
+          createdAt: new Date(input.createdAt),
+          dueAt: input.dueAt ? new Date(input.dueAt) : null,
+        });
+        if (!opened) return;
         const process = await tx.findOneBy(ProcessEntity, { processId: input.processId });
         await notifyRoles(
           tx,
@@ -94,19 +93,13 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
     /** The workflow took the decision: the projection shows it completed by that person. */
     async acceptDecision(input: { taskId: string; processId: string; username: string; decision: string; comment: string | null; data: Record<string, unknown>; decidedAt: string }): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await tx.update(
-          TaskEntity,
-          { taskId: input.taskId },
-          {
-            status: 'completed',
-            completedBy: input.username,
-            completedAt: new Date(input.decidedAt),
-            decision: input.decision,
-            comment: input.comment,
-            data: input.data,
-            acceptedAt: new Date(),
-          } as QueryDeepPartialEntity<TaskEntity>,
-        );
+        await TaskProjection.in(tx).accept(input.taskId, {
+          username: input.username,
+          decision: input.decision,
+          comment: input.comment,
+          data: input.data,
+          decidedAt: new Date(input.decidedAt),
+        });
         await appendAudit(tx, { actor: input.username, action: 'decision-accepted', processId: input.processId, taskId: input.taskId, detail: { decision: input.decision } });
       });
     },
@@ -114,12 +107,7 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
     /** A decision the workflow refused (e.g. sent around the API): recorded, and the task is open again. */
     async recordRefusal(input: { processId: string; taskId: string; username: string; decision: string; code: string; reason: string }): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await tx
-          .createQueryBuilder()
-          .update(TaskEntity)
-          .set({ status: 'open', assignee: null, completedBy: null, completedAt: null, decision: null, comment: null, data: null })
-          .where('task_id = :taskId AND completed_by = :username AND accepted_at IS NULL', { taskId: input.taskId, username: input.username })
-          .execute();
+        await TaskProjection.in(tx).reopenRefused(input.taskId, input.username);
         await appendAudit(tx, { actor: input.username, action: 'refusal', processId: input.processId, taskId: input.taskId, detail: { by: 'workflow', decision: input.decision, code: input.code, reason: input.reason } });
       });
     },
@@ -127,8 +115,10 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
     /** The task's SLA passed: visible as overdue, and the responsible head is told. Never a silent expiry. */
     async escalateTask(input: { taskId: string; processId: string; escalateTo: RoleRef; dueAt: string; at: string }): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        const task = await tx.findOneByOrFail(TaskEntity, { taskId: input.taskId });
-        if (!task.escalatedAt) await tx.update(TaskEntity, { taskId: input.taskId }, { escalatedAt: new Date(input.at) });
+        const tasks = TaskProjection.in(tx);
+        const task = await tasks.find(input.taskId);
+        if (!task) throw new Error(`no task ${input.taskId}`);
+        await tasks.markEscalated(input.taskId, new Date(input.at));
         const recipients = await notifyRoles(tx, [input.escalateTo], {
           kind: 'escalation',
           title: `超时督办：${task.title}`,
@@ -147,7 +137,7 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
      */
     async expireTask(input: { taskId: string; processId: string; at: string }): Promise<void> {
       await dataSource.transaction(async (tx) => {
-        await tx.update(TaskEntity, { taskId: input.taskId }, { status: 'cancelled', completedAt: new Date(input.at), decision: 'expired', assignee: null });
+        await TaskProjection.in(tx).expire(input.taskId, new Date(input.at));
         await appendAudit(tx, { actor: 'system', action: 'escalation', processId: input.processId, taskId: input.taskId, detail: { expired: true, at: input.at } });
       });
     },

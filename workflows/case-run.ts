@@ -27,7 +27,8 @@ import {
   SEARCH_ATTRIBUTES,
   taskIdFor,
 } from '../libs/contracts/workflow-contract';
-import { escalationTargetFor, holdsAnyRole, RoleRef } from '../libs/domain/roles';
+import { actorViolations, decisionViolations, describeViolations, reasonRequiredFor, RefusalCode, TaskRule } from '../libs/domain/decision-rule';
+import { escalationTargetFor, RoleRef } from '../libs/domain/roles';
 
 /**
  * Every procedure's side effects, declared once: they retry until the database is back (a case
@@ -107,9 +108,7 @@ export interface Decided<D extends string, F extends string | undefined = string
   decidedAt: string;
 }
 
-export type Refusal = { code: 'FORBIDDEN' | 'FOUR_EYES' | 'VALIDATION_FAILED'; reason: string };
-
-const ALWAYS_NEED_REASON = ['reject', 'return', 'abandon'];
+export type Refusal = { code: RefusalCode; reason: string };
 
 /**
  * One case of a procedure, typed by the procedure's vocabulary (libs/procedures/*.vocabulary.ts):
@@ -194,7 +193,8 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     const deciders = (step: string): string[] =>
       spec.notByScope === 'latest-round' ? [this.latestActorByStep.get(step) ?? ''].filter(Boolean) : [...(this.actorsByStep.get(step) ?? [])];
     const excludedUsers = [...new Set((spec.notBy ?? []).flatMap(deciders))];
-    const reasonRequired = [...new Set([...(spec.reasonRequired ?? []), ...spec.decisions.filter((d) => ALWAYS_NEED_REASON.includes(d))])];
+    const reasonRequired = reasonRequiredFor(spec.decisions, spec.reasonRequired);
+    const rule: TaskRule = { step: spec.step, candidateRoles: spec.candidateRoles, candidateUsers: spec.candidateUsers ?? [], excludedUsers, decisions: spec.decisions, reasonRequired };
     const clock = deadline ?? spec.due;
     // One instant for both, so the task's clock runs exactly from its creation.
     const openedAt = this.now();
@@ -244,7 +244,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
       }
 
       const signal = this.decisions.splice(this.decisions.findIndex((d) => d.taskId === taskId), 1)[0];
-      const refusal = await this.check(spec, signal, excludedUsers, reasonRequired);
+      const refusal = await this.check(rule, spec.form ?? null, signal);
       if (refusal) {
         await acts.recordRefusal({ processId: this.processId, taskId, username: signal.username, decision: signal.decision, ...refusal });
         continue;
@@ -362,27 +362,17 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     return { outcome, data };
   }
 
-  private async check(spec: TaskSpec<string, V, string | undefined>, signal: DecisionSignalInput, excludedUsers: string[], reasonRequired: string[]): Promise<Refusal | undefined> {
-    if (!spec.decisions.includes(signal.decision)) {
-      return { code: 'VALIDATION_FAILED', reason: `decision "${signal.decision}" is not one of ${spec.decisions.join(', ')}` };
-    }
-    if (reasonRequired.includes(signal.decision) && !signal.comment?.trim()) {
-      return { code: 'VALIDATION_FAILED', reason: `decision "${signal.decision}" needs a reason (comment)` };
-    }
-    const actor = await reads.verifyDecision({ username: signal.username, formKey: spec.form ?? null, data: signal.data ?? {}, decision: signal.decision });
-    if (!actor.active || !holdsAnyRole(actor.roles, spec.candidateRoles)) {
-      return { code: 'FORBIDDEN', reason: `${signal.username} holds none of ${spec.candidateRoles.join(', ')}` };
-    }
-    if (spec.candidateUsers?.length && !spec.candidateUsers.includes(signal.username)) {
-      return { code: 'FORBIDDEN', reason: `only ${spec.candidateUsers.join(', ')} may decide ${spec.step}` };
-    }
-    if (excludedUsers.includes(signal.username)) {
-      return { code: 'FOUR_EYES', reason: `${signal.username} already acted on ${(spec.notBy ?? []).join(', ')}` };
-    }
-    if (actor.formErrors.length > 0) {
-      return { code: 'VALIDATION_FAILED', reason: actor.formErrors.map((e) => `${e.field}: ${e.message}`).join('; ') };
-    }
-    return undefined;
+  /**
+   * The workflow's own check of a decision (the one nothing can bypass), by the same rule as the
+   * API gate (libs/domain/decision-rule.ts): what is decided first, then who decides and the form.
+   */
+  private async check(rule: TaskRule, formKey: string | null, signal: DecisionSignalInput): Promise<Refusal | undefined> {
+    const attempt = { username: signal.username, decision: signal.decision, comment: signal.comment };
+    const incomplete = decisionViolations(rule, attempt);
+    if (incomplete.length) return describeViolations(incomplete);
+    const actor = await reads.verifyDecision({ username: signal.username, formKey, data: signal.data ?? {}, decision: signal.decision });
+    const violations = [...actorViolations(rule, signal.username, actor), ...decisionViolations(rule, attempt, actor.formErrors)];
+    return violations.length ? describeViolations(violations) : undefined;
   }
 
   private closeTask(taskId: string): void {

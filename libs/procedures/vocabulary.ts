@@ -63,6 +63,7 @@ export const SHARED_VOCABULARY = defineVocabulary({
   },
   statuses: {
     started: { zh: '已发起', en: 'Started' },
+    closed: { zh: '已办结', en: 'Closed' },
     archiving: { zh: '归档中', en: 'Archiving' },
     abandoned: { zh: '已终止', en: 'Abandoned' },
     'awaiting-maintenance-window': { zh: '等待非营业时间维护窗口', en: 'Waiting for the maintenance window' },
@@ -73,3 +74,12 @@ export const SHARED_VOCABULARY = defineVocabulary({
   },
 });
 export type SharedVocabulary = typeof SHARED_VOCABULARY;
+
+/**
+ * Business statuses renamed since cases were recorded with them (Chinese words once used as codes):
+ * old key → current key. The migration that renames them in the database reads this map too.
+ */
+export const LEGACY_STATUS_KEYS: Readonly<Record<string, string>> = {
+  异议处理中: 'marked',
+  逾期未回复: 'provider-overdue',
+};

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decisionSignal } from '../../../../libs/contracts/workflow-contract';
+import { actorViolations, decisionViolations, describeViolations, TaskRule, Violation } from '../../../../libs/domain/decision-rule';
 import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validateTaskForm } from '../../../../libs/procedures/registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { TaskEntity } from '../../../../libs/persistence/entities';
+import { TaskProjection } from '../../../../libs/persistence/task-projection';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import type { CurrentUser } from '../common/current-user';
 import { isUnavailableError } from '../common/api-exception.filter';
@@ -19,10 +21,14 @@ const OPEN = ['open', 'claimed'];
 /** The inbox and the API gate in front of every human decision (ARCHITECTURE.md mechanism 1). */
 @Injectable()
 export class TasksService {
+  private readonly tasks: TaskProjection;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalService,
-  ) {}
+  ) {
+    this.tasks = new TaskProjection(dataSource.manager);
+  }
 
   async list(user: CurrentUser, query: TaskListQuery): Promise<Page<TaskView>> {
     const qb = this.dataSource.getRepository(TaskEntity).createQueryBuilder('t');
@@ -56,22 +62,14 @@ export class TasksService {
   async claim(user: CurrentUser, taskId: string): Promise<TaskView> {
     const task = await this.load(taskId);
     await this.assertMayAct(user, task, 'claim');
-    const claimed = await this.dataSource.query(
-      `UPDATE tasks SET status = 'claimed', assignee = $2 WHERE task_id = $1 AND status = 'open' RETURNING task_id`,
-      [taskId, user.username],
-    );
-    if (claimed[0].length === 0) throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is not open (${task.status}${task.assignee ? `, claimed by ${task.assignee}` : ''})`);
+    if (!(await this.tasks.claim(taskId, user.username))) throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is not open (${task.status}${task.assignee ? `, claimed by ${task.assignee}` : ''})`);
     await appendAudit(this.dataSource.manager, { actor: user.username, action: 'claim', processId: task.processId, taskId });
     return toTaskView(await this.load(taskId));
   }
 
   async release(user: CurrentUser, taskId: string): Promise<TaskView> {
     const task = await this.load(taskId);
-    const released = await this.dataSource.query(
-      `UPDATE tasks SET status = 'open', assignee = NULL WHERE task_id = $1 AND status = 'claimed' AND assignee = $2 RETURNING task_id`,
-      [taskId, user.username],
-    );
-    if (released[0].length === 0) throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is not claimed by you`);
+    if (!(await this.tasks.release(taskId, user.username))) throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is not claimed by you`);
     await appendAudit(this.dataSource.manager, { actor: user.username, action: 'release', processId: task.processId, taskId });
     return toTaskView(await this.load(taskId));
   }
@@ -85,28 +83,19 @@ export class TasksService {
     const task = await this.load(taskId);
     await this.assertMayAct(user, task, 'complete', body.decision);
 
-    const fieldErrors = [
-      ...(task.decisions.includes(body.decision) ? [] : [{ field: 'decision', message: `decision must be one of: ${task.decisions.join(', ')}` }]),
-      ...(task.reasonRequired.includes(body.decision) && !body.comment?.trim() ? [{ field: 'comment', message: `a reason (comment) is required for ${body.decision}` }] : []),
-      ...(await validateTaskForm(task.formKey, body.data ?? {}, body.decision)),
-    ];
-    if (fieldErrors.length) {
-      await this.refuse(user, task, 'VALIDATION_FAILED', fieldErrors.map((e) => `${e.field}: ${e.message}`).join('; '), body.decision);
-      throw ApiException.validation(fieldErrors);
+    const incomplete = decisionViolations(task, { username: user.username, decision: body.decision, comment: body.comment }, await validateTaskForm(task.formKey, body.data ?? {}, body.decision));
+    if (incomplete.length) {
+      const { code, reason } = describeViolations(incomplete);
+      await this.refuse(user, task, code, reason, body.decision);
+      throw ApiException.validation(incomplete.map((v) => ({ field: v.field ?? 'decision', message: v.message })));
     }
     if (task.expires && task.dueAt && task.dueAt.getTime() < Date.now()) {
       throw new ApiException(ApiErrorCode.CONFLICT, `the deadline of task ${taskId} has passed; the process has taken its deadline branch`);
     }
 
     const decidedAt = new Date();
-    const taken = await this.dataSource.query(
-      `UPDATE tasks SET status = 'completed', assignee = $2, completed_by = $2, completed_at = $3, decision = $4, comment = $5, data = $6
-        WHERE task_id = $1 AND accepted_at IS NULL AND (status = 'open' OR (status = 'claimed' AND assignee = $2))
-          AND EXISTS (SELECT 1 FROM processes p WHERE p.process_id = tasks.process_id AND p.status = 'running')
-        RETURNING task_id`,
-      [taskId, user.username, decidedAt, body.decision, body.comment ?? null, JSON.stringify(body.data ?? {})],
-    );
-    if (taken[0].length === 0) {
+    const taken = await this.tasks.take(taskId, { username: user.username, decision: body.decision, comment: body.comment ?? null, data: body.data ?? {}, decidedAt });
+    if (!taken) {
       throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is no longer open to you (${task.status}${task.assignee ? `, claimed by ${task.assignee}` : ''})`);
     }
 
@@ -122,11 +111,7 @@ export class TasksService {
         }),
       );
     } catch (error) {
-      await this.dataSource.query(
-        `UPDATE tasks SET status = $3, assignee = $4, completed_by = NULL, completed_at = NULL, decision = NULL, comment = NULL, data = NULL
-          WHERE task_id = $1 AND completed_by = $2 AND accepted_at IS NULL`,
-        [taskId, user.username, task.status, task.assignee],
-      );
+      await this.tasks.giveBack(taskId, user.username, task);
       if (TemporalService.isNotFound(error)) throw new ApiException(ApiErrorCode.CONFLICT, `process ${task.processId} has ended`);
       if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the decision could not be delivered to the process; nothing was changed, try again');
       throw error;
@@ -143,23 +128,18 @@ export class TasksService {
   }
 
   private async load(taskId: string): Promise<TaskEntity> {
-    const task = await this.dataSource.getRepository(TaskEntity).findOneBy({ taskId });
+    const task = await this.tasks.find(taskId);
     if (!task) throw new ApiException(ApiErrorCode.NOT_FOUND, `no task ${taskId}`);
     return task;
   }
 
+  /** Who may act on the task (claim or decide), by the rule the workflow applies again (libs/domain/decision-rule.ts). */
   private async assertMayAct(user: CurrentUser, task: TaskEntity, action: string, decision?: string): Promise<void> {
-    if (!holdsAnyRole(user.roles, task.candidateRoles)) {
-      await this.refuse(user, task, 'FORBIDDEN', `${action}: needs one of ${task.candidateRoles.join(', ')}`, decision);
-      throw new ApiException(ApiErrorCode.FORBIDDEN, `this step needs one of the roles ${task.candidateRoles.join(', ')}`);
-    }
-    if (task.candidateUsers.length > 0 && !task.candidateUsers.includes(user.username)) {
-      await this.refuse(user, task, 'FORBIDDEN', `${action}: assigned to ${task.candidateUsers.join(', ')}`, decision);
-      throw new ApiException(ApiErrorCode.FORBIDDEN, `this step is assigned to ${task.candidateUsers.join(', ')}`);
-    }
-    if (task.excludedUsers.includes(user.username)) {
-      await this.refuse(user, task, 'FOUR_EYES', `${action}: already acted on an earlier step of this case`, decision);
-      throw new ApiException(ApiErrorCode.FOUR_EYES, 'four-eyes rule: this step must be done by someone other than who did the earlier step');
+    const rule: TaskRule = task;
+    const [violation]: Violation[] = actorViolations(rule, user.username, { active: true, roles: user.roles });
+    if (violation) {
+      await this.refuse(user, task, violation.code, `${action}: ${violation.message}`, decision);
+      throw new ApiException(violation.code === 'FOUR_EYES' ? ApiErrorCode.FOUR_EYES : ApiErrorCode.FORBIDDEN, violation.message);
     }
     if (!OPEN.includes(task.status)) {
       throw new ApiException(ApiErrorCode.CONFLICT, `task ${task.taskId} is ${task.status}`);

@@ -1,0 +1,116 @@
+/**
+ * Every step, status, decision and outcome a workflow can produce has a zh and an en label in its
+ * procedure's vocabulary — found from the code, not from a list kept beside it: the literals the
+ * workflow files pass to the human-task primitive, and the values real cases recorded (the kept
+ * replay histories' activity inputs).
+ */
+import { readdirSync, readFileSync } from 'fs';
+import * as path from 'path';
+import { PROCEDURES } from './index';
+import type { ProcedureModule } from './procedure';
+import { ALL_PROCESS_TYPES, labelsOf } from './registry';
+import { LEGACY_STATUS_KEYS } from './vocabulary';
+
+const WORKFLOWS = path.resolve(__dirname, '../../workflows');
+const FIXTURES = path.resolve(__dirname, '../../test/fixtures/histories');
+type Kind = 'steps' | 'statuses' | 'decisions' | 'outcomes';
+
+/** A workflow file and every workflows/ file it imports, transitively. */
+function workflowFilesOf(module: ProcedureModule): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '\.\/([\w.-]+)'/g)) visit(path.join(WORKFLOWS, `${spec}.ts`));
+  };
+  module.workflowSources.forEach((source) => visit(path.join(WORKFLOWS, `${source}.ts`)));
+  return [...seen];
+}
+
+/** The keys a file hands to the primitive as literals, and the places where it computes one instead. */
+function literalsIn(source: string): { keys: Array<[Kind, string]>; computed: string[] } {
+  const keys: Array<[Kind, string]> = [];
+  const computed: string[] = [];
+  const take = (kind: Kind, pattern: RegExp) => {
+    for (const [, key] of source.matchAll(pattern)) keys.push([kind, key]);
+  };
+  take('steps', /\bstep: '([^']+)'/g);
+  take('steps', /\bnotBy: \[([^\]]*)\]/g);
+  take('statuses', /\bstatus: '([^']+)'/g);
+  take('statuses', /\bsetStatus\('([^']+)'/g);
+  take('outcomes', /\bfinish\('([^']+)'/g);
+  for (const [, list] of source.matchAll(/\bdecisions: \[([^\]]*)\]/g)) {
+    for (const [, key] of list.matchAll(/'([^']+)'/g)) keys.push(['decisions', key]);
+  }
+  for (const [match] of source.matchAll(/\b(?:step|status): `[^`]*`|\bsetStatus\(`[^`]*`/g)) computed.push(match);
+  // notBy lists hold several step keys
+  const expanded = keys.flatMap(([kind, key]): Array<[Kind, string]> =>
+    key.includes("'") ? [...key.matchAll(/'([^']+)'/g)].map(([, k]) => [kind, k] as [Kind, string]) : [[kind, key]],
+  );
+  return { keys: expanded, computed };
+}
+
+function decode(payload: { data?: string } | undefined): Record<string, unknown> {
+  return payload?.data ? JSON.parse(Buffer.from(payload.data, 'base64').toString('utf8')) : {};
+}
+
+describe('labels of every procedure', () => {
+  it('every type has labels, each with a zh and an en text', () => {
+    for (const entry of ALL_PROCESS_TYPES) {
+      const labels = labelsOf(entry.type)!;
+      for (const kind of ['steps', 'statuses', 'decisions', 'outcomes'] as const) {
+        for (const [key, label] of Object.entries(labels[kind])) {
+          expect({ type: entry.type, kind, key, zh: !!label.zh?.trim(), en: !!label.en?.trim() }).toEqual({ type: entry.type, kind, key, zh: true, en: true });
+        }
+      }
+    }
+  });
+
+  it.each(PROCEDURES.map((m) => [m.key, m] as const))('%s: every key its workflow files produce is labelled', (_key, module: ProcedureModule) => {
+    const missing: string[] = [];
+    const computed: string[] = [];
+    for (const file of workflowFilesOf(module)) {
+      const source = readFileSync(file, 'utf8');
+      const found = literalsIn(source);
+      for (const [kind, key] of found.keys) if (!module.vocabulary[kind][key]) missing.push(`${path.basename(file)}: ${kind} '${key}'`);
+      computed.push(...found.computed.map((c) => `${path.basename(file)}: ${c}`));
+      if (/new CaseRun\(start\)/.test(source)) missing.push(`${path.basename(file)}: new CaseRun(start) without the procedure's vocabulary`);
+    }
+    expect({ missing, computed }).toEqual({ missing: [], computed: [] });
+  });
+
+  it('every step, decision, status and outcome the kept histories recorded is labelled', () => {
+    const missing = new Set<string>();
+    for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
+      const { history } = JSON.parse(readFileSync(path.join(FIXTURES, file), 'utf8'));
+      let type = ALL_PROCESS_TYPES.map((e) => e.type)
+        .filter((t) => file.startsWith(`${t}-`))
+        .sort((a, b) => b.length - a.length)[0];
+      for (const event of history.events) {
+        const scheduled = event.activityTaskScheduledEventAttributes;
+        if (!scheduled) continue;
+        const input = decode(scheduled.input?.payloads?.[0]);
+        const check = (kind: Kind, key: unknown) => {
+          if (typeof key !== 'string' || !key) return;
+          const current = LEGACY_STATUS_KEYS[key] && kind === 'statuses' ? LEGACY_STATUS_KEYS[key] : key;
+          if (!labelsOf(type)?.[kind][current]) missing.add(`${file} (${type}): ${kind} '${key}'`);
+        };
+        switch (scheduled.activityType.name) {
+          case 'openTask':
+            type = String(input.processType);
+            check('steps', input.step);
+            check('statuses', input.businessStatus);
+            (input.decisions as string[]).forEach((d) => check('decisions', d));
+            break;
+          case 'updateCase':
+            check('statuses', input.businessStatus);
+            break;
+          case 'closeCase':
+            check('outcomes', input.outcome);
+            break;
+        }
+      }
+    }
+    expect([...missing]).toEqual([]);
+  });
+});
