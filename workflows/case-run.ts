@@ -17,7 +17,7 @@ import {
 import type { Activities } from '../activities';
 import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
 import type { TaskFormData, TaskFormKey } from '../libs/procedures/registry';
-import type { DecisionOf, Label, OutcomeOf, StatusOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
+import type { DecisionOf, Label, OutcomeOf, SharedVocabulary, StatusOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
 import {
   caseStateQuery,
   decisionSignal,
@@ -155,6 +155,11 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   }
 
   async setStatus(businessStatus: StatusOf<V>, data?: Record<string, unknown>): Promise<void> {
+    await this.writeStatus(businessStatus, data);
+  }
+
+  /** The primitives' own statuses (SHARED_VOCABULARY, part of every procedure's vocabulary). */
+  private async writeStatus(businessStatus: string, data?: Record<string, unknown>): Promise<void> {
     this.businessStatus = businessStatus;
     await acts.updateCase({ processId: this.processId, businessStatus, data });
     this.publishSearchAttributes();
@@ -274,6 +279,11 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     }
   }
 
+  /** A step of the primitives themselves (the archive), in the shared words every vocabulary holds. */
+  private sharedTask<D extends DecisionOf<SharedVocabulary>, F extends TaskFormKey>(spec: TaskSpec<D, SharedVocabulary, F>): Promise<Decided<D, F>> {
+    return (this as unknown as CaseRun<SharedVocabulary>).task(spec);
+  }
+
   /** Who decided a step (every round), for four-eyes between steps and for the record. */
   actorsOf(step: StepOf<V>): string[] {
     return [...(this.actorsByStep.get(step) ?? [])];
@@ -282,7 +292,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   /** Every procedure ends by filing its documents with the archivist's receipt. */
   async archive(documents: Array<{ name: string; ref?: string }>): Promise<void> {
     // The shared words (SHARED_VOCABULARY) are in every procedure's vocabulary.
-    const filed = await (this as CaseRun).task({
+    const filed = await this.sharedTask({
       status: 'archiving',
       step: 'archive',
       title: '归档',
@@ -312,8 +322,8 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     } catch (error) {
       if (!(error instanceof CaseAbandoned)) throw error;
       const abandonment = { step: error.step, by: error.actor, reason: error.reason };
-      await (this as CaseRun).setStatus('abandoned', { abandonment });
-      return (this as CaseRun).finish('abandoned', { abandonment });
+      await this.writeStatus('abandoned', { abandonment });
+      return this.close('abandoned', { abandonment });
     }
   }
 
@@ -337,7 +347,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     const opensAt = await reads.nextMaintenanceWindow({ from: this.now().toISOString() });
     const waitMs = Date.parse(opensAt) - Date.now();
     if (waitMs > 0) {
-      await (this as CaseRun).setStatus('awaiting-maintenance-window', { maintenanceWindowAt: opensAt });
+      await this.writeStatus('awaiting-maintenance-window', { maintenanceWindowAt: opensAt });
       await sleep(waitMs);
     }
   }
@@ -345,7 +355,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   /** Waits for business opening (09:00) on the N-th working day, then notifies every department head. */
   async notifyDepartmentsOnWorkingDay(n: number, notice: { title: string; body: string }): Promise<void> {
     const at = await reads.workingDayAt({ from: this.now().toISOString(), n, time: '09:00' });
-    await (this as CaseRun).setStatus('awaiting-notification-day', { notifyDepartmentsAt: at.dueAt });
+    await this.writeStatus('awaiting-notification-day', { notifyDepartmentsAt: at.dueAt });
     await sleep(Math.max(1, Date.parse(at.dueAt) - Date.now()));
     await acts.notifyDepartments({ processId: this.processId, title: notice.title, body: notice.body, key: `${n}-working-day` });
   }
@@ -356,6 +366,10 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   }
 
   async finish(outcome: OutcomeOf<V>, data: Record<string, unknown> = {}): Promise<ProcessResult> {
+    return this.close(outcome, data);
+  }
+
+  private async close(outcome: string, data: Record<string, unknown> = {}): Promise<ProcessResult> {
     this.outcome = outcome;
     this.closed = true;
     await acts.closeCase({ processId: this.processId, outcome, data, closedAt: this.now().toISOString() });
