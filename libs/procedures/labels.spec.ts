@@ -9,6 +9,7 @@ import * as path from 'path';
 import { PROCEDURES } from './index';
 import type { ProcedureModule } from './procedure';
 import { ALL_PROCESS_TYPES, labelsOf } from './registry';
+import { RENAMED_STATUSES_1795800000000 } from '../persistence/migrations/1795800000000-vocabulary-status-keys';
 import { LEGACY_STATUS_KEYS } from './vocabulary';
 
 const WORKFLOWS = path.resolve(__dirname, '../../workflows');
@@ -77,6 +78,10 @@ describe('labels of every procedure', () => {
       if (/new CaseRun\(start\)/.test(source)) missing.push(`${path.basename(file)}: new CaseRun(start) without the procedure's vocabulary`);
     }
     expect({ missing, computed }).toEqual({ missing: [], computed: [] });
+  });
+
+  it('the database migration renames every legacy status key', () => {
+    expect(Object.fromEntries(RENAMED_STATUSES_1795800000000)).toEqual(LEGACY_STATUS_KEYS);
   });
 
   it('every step, decision, status and outcome the kept histories recorded is labelled', () => {
