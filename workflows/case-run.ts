@@ -7,6 +7,7 @@ import {
   ApplicationFailure,
   condition,
   executeChild,
+  patched,
   proxyActivities,
   proxyLocalActivities,
   setHandler,
@@ -120,6 +121,8 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   businessStatus = 'started';
   outcome?: string;
   closed = false;
+  /** The overall clock stopped: the applicant has been told (the archive may still be filed later). */
+  private clockStopped = false;
 
   private readonly decisions: DecisionSignalInput[] = [];
   private readonly actorsByStep = new Map<string, Set<string>>();
@@ -171,10 +174,21 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     await acts.updateCase({ processId: this.processId, dueAt: due.dueAt, dueProvisional: due.provisional });
     const watch = async () => {
       await sleep(Math.max(1, Date.parse(due.dueAt) - Date.now()));
-      if (!this.closed) await acts.escalateCase({ processId: this.processId, escalateTo, dueAt: due.dueAt });
+      if (!this.closed && !this.clockStopped) await acts.escalateCase({ processId: this.processId, escalateTo, dueAt: due.dueAt });
     };
     // Runs beside the procedure; the case's completion simply drops it.
     void watch();
+  }
+
+  /**
+   * The overall clock counts until the applicant is told (000 §33(三), 001 §110(二), 003 6.4.2),
+   * not until the archive is filed: the case records that instant and is no longer escalated.
+   */
+  async stopCaseClock(): Promise<void> {
+    // Cases begun before this rule still escalate until they are closed, as their histories say.
+    if (!patched('case-clock-stops-at-reply')) return;
+    this.clockStopped = true;
+    await acts.updateCase({ processId: this.processId, data: { repliedAt: this.now().toISOString() } });
   }
 
   /** One human step: open the task, wait for a valid decision (re-checked here), close it. */

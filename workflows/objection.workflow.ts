@@ -240,4 +240,5 @@ async function replyToApplicant(run: ObjectionRun, policy: ObjectionPolicy, outc
     prefill: { outcome },
     due: policy.replyWithin,
   });
+  await run.stopCaseClock();
 }

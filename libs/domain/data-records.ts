@@ -3,7 +3,7 @@
  * (001 §16 unpack check, §18 import, §19 load). Pure: no database, no clock.
  */
 import type { DataImportCounts, DataRecord, ProvidedRecord } from './data-policy';
-import { isValidUscc } from './uscc';
+import { subjectKindOf } from './subject-code';
 
 /** A record's way through a batch: imported into the base database or rejected; loaded into the credit database or not. */
 export type BatchRowState = 'imported' | 'rejected' | 'loaded' | 'load-error' | 'rematched' | 'excluded';
@@ -26,7 +26,7 @@ export function recordKey(record: Pick<DataRecord, 'subjectCode' | 'itemName'>):
  * `seen` collects the keys of the file's earlier records (a repeat in one file is an error).
  */
 export function importRejection(record: DataRecord, seen: Set<string>): string | undefined {
-  if (!isValidUscc(record.subjectCode)) return '统一社会信用代码格式或校验位错误';
+  if (!subjectKindOf(record.subjectCode)) return '主体代码（统一社会信用代码或公民身份号码）格式或校验位错误';
   if (!record.subjectName.trim()) return '主体名称为空';
   if (!record.itemName.trim()) return '信息项名称为空';
   if (!record.value.trim()) return '信息内容为空';

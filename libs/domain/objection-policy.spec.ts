@@ -10,11 +10,28 @@ describe('objection policies', () => {
     expect(OBJECTION_POLICY.zhejiang).toMatchObject({ overallSla: { workingDays: 5 }, routesByReason: true, requiresReason: true });
   });
 
-  it.each(['center', 'company', 'municipal', 'zhejiang'] as const)('%s refuses objections to identifier items', (policy) => {
-    for (const itemName of ['企业名称', '统一社会信用代码', '文书号', '银行账号']) {
-      expect(checkStaticAcceptanceRules(OBJECTION_POLICY[policy], { itemName, reportQueriedAt: '2026-06-01T00:00:00Z' }, acceptedAt)?.rule).toBe('identifier-item');
+  const identifierRule = (policy: 'center' | 'company' | 'municipal' | 'zhejiang', itemName: string) =>
+    checkStaticAcceptanceRules(OBJECTION_POLICY[policy], { itemName, reportQueriedAt: '2026-06-01T00:00:00Z' }, acceptedAt);
+
+  it('center refuses the identifier items of 000 §33 一(二), in either spelling', () => {
+    for (const itemName of ['企业名称', '统一社会信用代码', '工商注册号', '组织机构代码', '组织机构代码号', '文书号', '证书号', '案卷号']) {
+      expect(identifierRule('center', itemName)).toMatchObject({ rule: 'identifier-item', article: '000 §33 一(二)' });
     }
-    expect(checkStaticAcceptanceRules(OBJECTION_POLICY[policy], { itemName: '行政处罚记录', reportQueriedAt: '2026-06-01T00:00:00Z' }, acceptedAt)).toBeUndefined();
+    // 000 names no account numbers: an objection to them is heard.
+    expect(identifierRule('center', '银行账号')).toBeUndefined();
+    expect(identifierRule('center', '行政处罚记录')).toBeUndefined();
+  });
+
+  it('company refuses the identifier items of 001 §110 一(二)', () => {
+    for (const itemName of ['工商注册号', '组织机构代码', '社保号码', '银行账号', '信用卡号', '案卷号']) {
+      expect(identifierRule('company', itemName)).toMatchObject({ rule: 'identifier-item', article: '001 §110 一(二)' });
+    }
+    expect(identifierRule('company', '企业名称')).toBeUndefined();
+    expect(identifierRule('company', '文书号')).toBeUndefined();
+  });
+
+  it.each(['municipal', 'zhejiang'] as const)('%s has no identifier rule: a name error is a text error to be heard (003 C.2 b)', (policy) => {
+    for (const itemName of ['企业名称', '统一社会信用代码', '组织机构代码']) expect(identifierRule(policy, itemName)).toBeUndefined();
   });
 
   it('company refuses a report queried more than three months before acceptance, others do not', () => {

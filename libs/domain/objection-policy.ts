@@ -40,7 +40,17 @@ export interface ObjectionPolicy {
   routesByReason: boolean;
   /** Zhejiang requires the reason at start. */
   requiresReason: boolean;
+  /** Identifier items (标识类信息项) and business numbers nobody may object to, with the article; none where the source sets none. */
+  identifierItems: { items: readonly string[]; article: string } | null;
 }
+
+/**
+ * The identifier items of each source, as written there (the lists end in 等, so a variant of a
+ * name — 组织机构代码 / 组织机构代码号, 社保号 / 社保号码 — matches too, see `isIdentifierItem`).
+ */
+const CENTER_IDENTIFIER_ITEMS = ['企业名称', '统一社会信用代码', '工商注册号', '组织机构代码号', '文书号', '证书号', '案卷号'];
+/** 001 §110 一(二) names 工商注册号 and 组织机构代码号; the unified social credit code replaced both (GB 32100-2015). */
+const COMPANY_IDENTIFIER_ITEMS = ['工商注册号', '组织机构代码号', '统一社会信用代码', '社保号', '银行账号', '信用卡号', '案卷号'];
 
 export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
   center: {
@@ -57,6 +67,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: false,
     requiresReason: false,
+    identifierItems: { items: CENTER_IDENTIFIER_ITEMS, article: '000 §33 一(二)' },
   },
   company: {
     key: 'company',
@@ -74,6 +85,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     repeatWindowDays: 30,
     routesByReason: false,
     requiresReason: false,
+    identifierItems: { items: COMPANY_IDENTIFIER_ITEMS, article: '001 §110 一(二)' },
   },
   municipal: {
     key: 'municipal',
@@ -89,6 +101,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: false,
     requiresReason: false,
+    identifierItems: null,
   },
   zhejiang: {
     key: 'zhejiang',
@@ -104,22 +117,19 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: true,
     requiresReason: true,
+    identifierItems: null,
   },
 };
 
-/** Identifier items (标识类信息项) and business numbers nobody may object to (000 §33, 001 §110). */
-export const IDENTIFIER_ITEMS = [
-  '企业名称',
-  '统一社会信用代码',
-  '工商注册号',
-  '组织机构代码',
-  '文书号',
-  '证书号',
-  '案卷号',
-  '社保号',
-  '银行账号',
-  '信用卡号',
-];
+/** Names compared without spaces and without the trailing 号 / 号码 the seeds write or leave out. */
+function identifierStem(name: string): string {
+  return name.replace(/\s+/g, '').replace(/(号码|号)$/, '');
+}
+
+export function isIdentifierItem(policy: ObjectionPolicy, itemName: string): boolean {
+  const stem = identifierStem(itemName);
+  return !!policy.identifierItems?.items.some((item) => identifierStem(item) === stem);
+}
 
 /** Items that are query records (查询记录类指标项), 001 §115(三). */
 export const QUERY_RECORD_ITEMS = ['查询记录', '查询机构', '查询时间', '查询原因'];
@@ -136,10 +146,10 @@ export function checkStaticAcceptanceRules(
   input: { itemName: string; reportQueriedAt: string },
   acceptedAt: Date,
 ): AcceptanceRejection | undefined {
-  if (IDENTIFIER_ITEMS.includes(input.itemName.trim())) {
+  if (policy.identifierItems && isIdentifierItem(policy, input.itemName)) {
     return {
       rule: 'identifier-item',
-      article: policy.key === 'company' ? '001 §110 一(二)' : '000 §33 一(二)',
+      article: policy.identifierItems.article,
       message: `针对标识类信息项「${input.itemName}」提出的异议不予受理`,
     };
   }

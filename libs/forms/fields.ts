@@ -4,6 +4,7 @@
  */
 import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min, Validate, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { subjectKindOf } from '../domain/subject-code';
 import { isValidUscc } from '../domain/uscc';
 
 type FieldDecorator = (target: object, propertyKey: string) => void;
@@ -43,4 +44,21 @@ export const USCC_PATTERN = '^[0-9A-HJ-NPQRTUWXY]{2}\\d{6}[0-9A-HJ-NPQRTUWXY]{10
 /** A unified social credit code (统一社会信用代码, GB 32100-2015), check character verified. */
 export function Uscc(title = '统一社会信用代码'): FieldDecorator {
   return all(JSONSchema({ title, pattern: USCC_PATTERN }), IsString(), Validate(UsccConstraint));
+}
+
+@ValidatorConstraint({ name: 'subjectCode' })
+export class SubjectCodeConstraint implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return typeof value === 'string' && subjectKindOf(value) !== undefined;
+  }
+  defaultMessage(): string {
+    return '$property must be an 18-character unified social credit code (GB 32100-2015) or resident identity number (GB 11643), with a correct check character';
+  }
+}
+
+export const SUBJECT_CODE_PATTERN = `^(?:${USCC_PATTERN.slice(1, -1)}|\\d{17}[\\dX])$`;
+
+/** An information subject: an organisation's unified social credit code or a natural person's resident identity number. */
+export function SubjectCode(title = '统一社会信用代码/公民身份号码'): FieldDecorator {
+  return all(JSONSchema({ title, pattern: SUBJECT_CODE_PATTERN }), IsString(), Validate(SubjectCodeConstraint));
 }

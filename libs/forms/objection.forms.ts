@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
 import { OBJECTION_REASONS, type ObjectionReason } from '../domain/objection-policy';
-import { OptionalText, RequiredText, Uscc } from './fields';
+import { OptionalText, RequiredText, SubjectCode } from './fields';
 
 export class EvidenceItem {
   @RequiredText('材料名称')
@@ -31,7 +31,7 @@ export class ObjectionStartInput {
   @RequiredText('信息主体名称')
   subjectName!: string;
 
-  @Uscc()
+  @SubjectCode()
   subjectCode!: string;
 
   @RequiredText('信用报告编号', 100)

@@ -1,4 +1,5 @@
 /** The demo users of API.md and a little sample credit data, for the embedded setup. */
+import { residentIdCheckCharacter } from '../domain/subject-code';
 import type { Department, Role } from '../domain/roles';
 import { usccCheckCharacter } from '../domain/uscc';
 
@@ -37,6 +38,11 @@ export function uscc(first17: string): string {
   return first17 + usccCheckCharacter(first17);
 }
 
+/** A resident identity number (GB 11643) from its first 17 digits. */
+export function residentId(first17: string): string {
+  return first17 + residentIdCheckCharacter(first17);
+}
+
 export interface SampleItem {
   itemName: string;
   providerName: string;
@@ -54,6 +60,17 @@ export function sampleItemsFor(subjectName: string): SampleItem[] {
     { itemName: '欠税记录', providerName: '市税务局', baseValue: '无', creditValue: '2024年第三季度欠缴增值税1.2万元' },
     { itemName: '贷款余额', providerName: '某商业银行武汉分行', baseValue: '300万元', creditValue: '300万元' },
     { itemName: '查询记录', providerName: '征信中心', baseValue: '2026-09-01 某银行 贷后管理', creditValue: '2026-09-01 某银行 贷后管理' },
+  ];
+}
+
+/** A natural person may be a subject of records and object to them (002 §10–12, 003 C.3). */
+export const SAMPLE_PERSONS = [{ subjectName: '李晓明', subjectCode: residentId('42010219850615001') }];
+
+export function samplePersonItems(): SampleItem[] {
+  return [
+    { itemName: '姓名', providerName: '市公安局', baseValue: '李晓明', creditValue: '李晓明' },
+    { itemName: '行政处罚记录', providerName: '市交通运输局', baseValue: '2025-06-03 道路运输违规罚款2000元', creditValue: '2025-06-03 道路运输违规罚款2000元' },
+    { itemName: '志愿服务记录', providerName: '市文明办', baseValue: '2024年志愿服务120小时', creditValue: '2024年志愿服务120小时' },
   ];
 }
 

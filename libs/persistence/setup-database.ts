@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { createDataSource } from './data-source';
-import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_SUBJECTS, sampleItemsFor } from './demo-data';
+import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_PERSONS, SAMPLE_SUBJECTS, sampleItemsFor, samplePersonItems } from './demo-data';
 import { PROCEDURE_SEEDS } from '../procedures/registry';
 import { CreditItemEntity, UserEntity } from './entities';
 
@@ -32,15 +32,11 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ usersCreat
       }),
     );
   }
-  for (const subject of SAMPLE_SUBJECTS) {
-    await dataSource
-      .createQueryBuilder()
-      .insert()
-      .into(CreditItemEntity)
-      .values(sampleItemsFor(subject.subjectName).map((item) => ({ ...subject, ...item })))
-      .orIgnore()
-      .execute();
-  }
+  const sampleItems = [
+    ...SAMPLE_SUBJECTS.flatMap((subject) => sampleItemsFor(subject.subjectName).map((item) => ({ ...subject, ...item }))),
+    ...SAMPLE_PERSONS.flatMap((person) => samplePersonItems().map((item) => ({ ...person, ...item }))),
+  ];
+  await dataSource.createQueryBuilder().insert().into(CreditItemEntity).values(sampleItems).orIgnore().execute();
   for (const seed of PROCEDURE_SEEDS) await seed(dataSource);
   return { usersCreated: missing.length };
 }

@@ -118,7 +118,7 @@ describe('the error file goes back to the provider and the case loops', () => {
       [`${handle.workflowId}.import-2`, 4, 3, 1, 3, 1],
       [`${handle.workflowId}.import-3`, 1, 1, 0, 1, 1],
     ]);
-    expect(batches[0].rows.find((r) => r.state === 'rejected')).toMatchObject({ itemName: '纳税信用等级', reason: '统一社会信用代码格式或校验位错误' });
+    expect(batches[0].rows.find((r) => r.state === 'rejected')).toMatchObject({ itemName: '纳税信用等级', reason: '主体代码（统一社会信用代码或公民身份号码）格式或校验位错误' });
     expect(batches[0]).toMatchObject({ registeredBy: 'data_manager_1', registerSupervisedBy: 'data_manager_2', approvedBy: 'it_head', importedBy: 'data_manager_1', loadedBy: 'data_manager_1', authorisedBy: 'it_head' });
 
     // Real rows: base and credit values written for every loaded record.

@@ -147,6 +147,33 @@ describe('SLA escalation', () => {
   });
 });
 
+describe('the overall clock stops when the applicant is told', () => {
+  it('center: a reply on the last working day is on time, however late the archive is filed', async () => {
+    // Accepted Mon 2025-09-29: due at the end of Mon 3 November (20 working days across National Day).
+    const { handle } = await objection('center', '2025-09-29T09:00:00+08:00');
+    const caseRow = () => dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId: handle.workflowId });
+    await decide(h!, dataSource, handle, 'accept', 'service_clerk_1', 'accept', INITIAL_REVIEW_PASSED);
+    await decide(h!, dataSource, handle, 'confirm', 'service_reviewer_1', 'confirm', INITIAL_REVIEW_PASSED);
+    await decide(h!, dataSource, handle, 'check', 'it_staff_1', 'query-time');
+    expect((await caseRow()).dueAt!.toISOString()).toBe(new Date('2025-11-04T00:00:00+08:00').toISOString());
+
+    // The reply goes out on Mon 3 November, the last working day of the clock.
+    await openTask(dataSource, handle.workflowId, 'reply');
+    await h!.server.env.sleep(Date.parse('2025-11-03T15:00:00+08:00') - (await h!.server.env.currentTimeMs()));
+    await decide(h!, dataSource, handle, 'reply', 'service_clerk_1', 'replied', { replyNo: 'HF-9', notifiedBy: 'phone' });
+    const replied = await eventually(async () => (await caseRow()).data.repliedAt as string | undefined, 'reply instant recorded');
+    expect(Date.parse(replied)).toBeLessThan(Date.parse('2025-11-04T00:00:00+08:00'));
+
+    // The archive is filed three days after the clock's end: no breach, no escalation.
+    await h!.server.env.sleep(3 * DAY_MS);
+    expect((await caseRow()).slaBreached).toBe(false);
+    expect(await dataSource.getRepository(NoticeEntity).countBy({ processId: handle.workflowId, dedupeKey: `case-escalation:${handle.workflowId}` })).toBe(0);
+    await decide(h!, dataSource, handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-9' });
+    expect(await handle.result()).toMatchObject({ outcome: 'no-change' });
+    expect((await caseRow()).slaBreached).toBe(false);
+  });
+});
+
 describe('the workflow checks every decision again', () => {
   it('refuses and records a four-eyes breach sent around the API, then takes a valid decision', async () => {
     const { handle } = await objection('center', '2026-03-02T09:30:00+08:00');
