@@ -69,6 +69,8 @@ export interface TaskSpec<D extends string, V extends Vocabulary = AnyVocabulary
   prefill?: Record<string, unknown>;
   /** Soft SLA: when it passes the task stays open and the responsible dept_head is alerted. */
   due?: Clock;
+  /** Where the SLA counts from when a rule sets it earlier than the task's opening (e.g. the case's receipt). */
+  clockFrom?: Date;
   /** Four-eyes: whoever decided these steps may not decide this one. */
   notBy?: StepOf<V>[];
   /**
@@ -118,6 +120,8 @@ export type Refusal = { code: RefusalCode; reason: string };
 export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   readonly processId = workflowInfo().workflowId;
   readonly rootProcessId: string;
+  /** When the case was received: the workflow's start, replayed identically. */
+  readonly receivedAt = new Date();
   businessStatus = 'started';
   outcome?: string;
   closed = false;
@@ -217,7 +221,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
     const clock = deadline ?? spec.due;
     // One instant for both, so the task's clock runs exactly from its creation.
     const openedAt = this.now();
-    const due = clock ? await this.dueFrom(clock, openedAt) : undefined;
+    const due = clock ? await this.dueFrom(clock, spec.clockFrom ?? openedAt) : undefined;
 
     await acts.openTask({
       taskId,

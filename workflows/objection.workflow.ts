@@ -13,6 +13,7 @@ import {
   PROVIDER_REPLIES,
   routeByReason,
 } from '../libs/domain/objection-policy';
+import { patched } from '@temporalio/workflow';
 import { OBJECTION_VOCABULARY } from '../libs/procedures/objection.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
 
@@ -31,22 +32,47 @@ export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Pr
   const rejection = await reads.checkObjectionAcceptance({ processId: run.processId, policy: policy.key, input, acceptedAt: run.now().toISOString() });
   if (rejection) {
     await run.setStatus('not-accepted', { rejection });
+    // 001 §112(四): a refused application is still answered (the reason explained, the materials
+    // returned) and filed. Cases refused before this rule ended at once, as their histories say.
+    if (patched('refusal-answered')) {
+      await replyToApplicant(run, policy, 'not-accepted');
+      await run.archive(documents);
+    }
     return run.finish('not-accepted', { rejection });
   }
 
   if (policy.overallSla) await run.startCaseClock(policy.overallSla, 'dept_head@customer_service');
 
-  const accept = await run.task({
-    status: 'accepting',
-    step: 'accept',
-    candidateRoles: ['service_clerk'],
-    decisions: ['accept', 'reject'] as const,
-    form: 'objection-initial-review',
-    due: { workingDays: 1 },
-  });
-  if (accept.decision === 'reject') {
+  // 003 C.3: under `zhejiang` an application that does not conform goes back to the applicant to
+  // amend; elsewhere it is refused. Cases accepted before this rule keep the refusal.
+  const returnsToApplicant = policy.returnsToApplicant && patched('zhejiang-returns-to-applicant');
+  for (;;) {
+    const accept = await run.task({
+      status: 'accepting',
+      step: 'accept',
+      candidateRoles: ['service_clerk'],
+      decisions: returnsToApplicant ? (['accept', 'return'] as const) : (['accept', 'reject'] as const),
+      form: 'objection-initial-review',
+      due: { workingDays: 1 },
+    });
+    if (accept.decision === 'accept') break;
+    if (accept.decision === 'return') {
+      const amended = await run.task({
+        status: 'returned-to-applicant',
+        caseData: { returnedForAmendment: { by: accept.actor, reason: accept.comment } },
+        step: 'applicant-amend',
+        candidateRoles: ['service_clerk'],
+        decisions: ['resubmitted', 'withdrawn'] as const,
+        form: 'objection-amendment',
+      });
+      if (amended.decision === 'resubmitted') continue;
+      // C.5: returned materials are filed too.
+      await run.archive(documents);
+      return run.finish('withdrawn', { returnedForAmendment: { reason: accept.comment }, withdrawnAt: amended.decidedAt });
+    }
     const refused = { rule: 'initial-review', by: accept.actor, message: accept.comment };
     await run.setStatus('not-accepted', { rejection: refused });
+    if (patched('refusal-answered')) await replyToApplicant(run, policy, 'not-accepted');
     await run.archive(documents);
     return run.finish('not-accepted', { rejection: refused });
   }
@@ -91,6 +117,7 @@ async function handleByDifference(run: ObjectionRun, policy: ObjectionPolicy, in
     form: 'objection-difference-check',
     prefill: proposal,
     due: policy.checkWithin,
+    clockFrom: policy.checkClockFromReceipt ? run.receivedAt : undefined,
   });
   await run.setStatus('handling', { differenceType: check.decision });
 
@@ -227,13 +254,18 @@ async function importCorrection(run: ObjectionRun, input: ObjectionInput, correc
   return 'corrected';
 }
 
+const REPLY_TITLE: Partial<Record<string, string>> = {
+  'not-accepted': '告知申请人不予受理（说明理由、退回材料）',
+  'confirmation-failed': '告知申请人受理不成功',
+};
+
 /** 000 §39, 001 §116, 002 §31: the reply (异议回复书) within the policy's time. */
 async function replyToApplicant(run: ObjectionRun, policy: ObjectionPolicy, outcome: string): Promise<void> {
   await run.task({
     status: 'replying',
     caseData: { outcomeProposed: outcome },
     step: 'reply',
-    title: outcome === 'confirmation-failed' ? '告知申请人受理不成功' : '异议回复（打印异议回复书并通知申请人）',
+    title: REPLY_TITLE[outcome] ?? '异议回复（打印异议回复书并通知申请人）',
     candidateRoles: ['service_clerk'],
     decisions: ['replied'] as const,
     form: 'objection-reply',

@@ -23,6 +23,8 @@ export interface ObjectionPolicy {
   confirmWithin: Clock;
   /** The difference check (异议核查 / 信息比对). */
   checkWithin: Clock;
+  /** 002 §31: the comparison's clock runs from receipt of the objection, not from the check step's opening. */
+  checkClockFromReceipt: boolean;
   /** The provider's (信息提供单位/信源单位) reply; null where the source sets none. */
   providerDeadline: Clock | null;
   /** Telling the applicant once the case is handled. */
@@ -40,6 +42,8 @@ export interface ObjectionPolicy {
   routesByReason: boolean;
   /** Zhejiang requires the reason at start. */
   requiresReason: boolean;
+  /** 003 C.3: a non-conforming application is returned to the applicant to amend, not refused. */
+  returnsToApplicant: boolean;
   /** Identifier items (标识类信息项) and business numbers nobody may object to, with the article; none where the source sets none. */
   identifierItems: { items: readonly string[]; article: string } | null;
 }
@@ -60,6 +64,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     overallSla: { workingDays: 20 },
     confirmWithin: { workingDays: 2 },
     checkWithin: { workingDays: 1 },
+    checkClockFromReceipt: false,
     providerDeadline: { days: 20 },
     replyWithin: { workingDays: 2 },
     stopDisclosureWhenProviderOverdue: false,
@@ -67,6 +72,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: false,
     requiresReason: false,
+    returnsToApplicant: false,
     identifierItems: { items: CENTER_IDENTIFIER_ITEMS, article: '000 §33 一(二)' },
   },
   company: {
@@ -76,6 +82,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     overallSla: { workingDays: 20 },
     confirmWithin: { workingDays: 2 },
     checkWithin: { workingDays: 1 },
+    checkClockFromReceipt: false,
     providerDeadline: { days: 10 },
     replyWithin: { workingDays: 7 },
     stopDisclosureWhenProviderOverdue: false,
@@ -85,6 +92,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     repeatWindowDays: 30,
     routesByReason: false,
     requiresReason: false,
+    returnsToApplicant: false,
     identifierItems: { items: COMPANY_IDENTIFIER_ITEMS, article: '001 §110 一(二)' },
   },
   municipal: {
@@ -94,6 +102,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     overallSla: null,
     confirmWithin: { workingDays: 2 },
     checkWithin: { workingDays: 2 },
+    checkClockFromReceipt: true,
     providerDeadline: { workingDays: 10 },
     replyWithin: { workingDays: 5 },
     stopDisclosureWhenProviderOverdue: true,
@@ -101,6 +110,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: false,
     requiresReason: false,
+    returnsToApplicant: false,
     identifierItems: null,
   },
   zhejiang: {
@@ -110,6 +120,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     overallSla: { workingDays: 5 },
     confirmWithin: { workingDays: 1 },
     checkWithin: { workingDays: 1 },
+    checkClockFromReceipt: false,
     providerDeadline: null,
     replyWithin: { workingDays: 1 },
     stopDisclosureWhenProviderOverdue: false,
@@ -117,6 +128,7 @@ export const OBJECTION_POLICY: Record<ObjectionPolicyKey, ObjectionPolicy> = {
     checksQueryRecords: false,
     routesByReason: true,
     requiresReason: true,
+    returnsToApplicant: true,
     identifierItems: null,
   },
 };

@@ -152,6 +152,12 @@ export class ObjectionImportRegisterForm {
   correctedValue!: string;
 }
 
+/** 003 C.3: what the applicant amended when the application comes back. */
+export class ObjectionAmendmentForm {
+  @RequiredText('补正内容说明', 1000)
+  amendment!: string;
+}
+
 /** 异议回复书 (001 附件31). */
 export class ObjectionReplyForm {
   @RequiredText('回复书编号', 50)

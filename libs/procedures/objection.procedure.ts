@@ -7,6 +7,7 @@ import { objectionWorkflow } from '../../workflows/objection.workflow';
 import { OBJECTION_POLICIES, OBJECTION_POLICY, ObjectionPolicyKey } from '../domain/objection-policy';
 import {
   EvidenceItem,
+  ObjectionAmendmentForm,
   ObjectionDifferenceCheckForm,
   ObjectionHandlingNoteForm,
   ObjectionImportRegisterForm,
@@ -48,6 +49,7 @@ export const objectionProcedure = defineProcedure({
     'objection-provider-reply': ObjectionProviderReplyForm,
     'objection-import-register': ObjectionImportRegisterForm,
     'objection-reply': ObjectionReplyForm,
+    'objection-amendment': ObjectionAmendmentForm,
   },
   /** 001 §112(三), §113(二): the checklist must be all "yes" to accept; otherwise the person rejects with the reason. */
   formRules: {

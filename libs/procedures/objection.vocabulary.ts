@@ -18,6 +18,7 @@ export const OBJECTION_VOCABULARY = mergeVocabularies(
       'import-register': { zh: '填写数据导入文件登记表', en: 'Register the import file' },
       'import-authorise': { zh: '数据导入审核授权', en: 'Authorise the import' },
       reply: { zh: '异议回复（打印异议回复书并通知申请人）', en: 'Reply to the applicant' },
+      'applicant-amend': { zh: '退回申请人修改（补正材料）', en: 'Returned to the applicant to amend' },
     },
     decisions: {
       accept: { zh: '受理', en: 'Accept' },
@@ -37,6 +38,8 @@ export const OBJECTION_VOCABULARY = mergeVocabularies(
       rejected: { zh: '不成立', en: 'Not founded' },
       registered: { zh: '已登记', en: 'Registered' },
       replied: { zh: '已回复', en: 'Replied' },
+      resubmitted: { zh: '已补正，重新受理', en: 'Amended and resubmitted' },
+      withdrawn: { zh: '申请人撤回', en: 'Withdrawn by the applicant' },
     },
     statuses: {
       'not-accepted': { zh: '不予受理', en: 'Not accepted' },
@@ -50,6 +53,7 @@ export const OBJECTION_VOCABULARY = mergeVocabularies(
       'provider-overdue': { zh: '信息提供单位逾期未回复', en: 'Provider overdue' },
       'provider-replied': { zh: '信息提供单位已回复', en: 'Provider replied' },
       replying: { zh: '回复中', en: 'Replying' },
+      'returned-to-applicant': { zh: '已退回申请人修改', en: 'Returned to the applicant' },
     },
     outcomes: {
       'not-accepted': { zh: '不予受理', en: 'Not accepted' },
@@ -59,6 +63,7 @@ export const OBJECTION_VOCABULARY = mergeVocabularies(
       'mark-removed': { zh: '撤销异议标注', en: 'Mark removed' },
       unverifiable: { zh: '无法核实', en: 'Unverifiable' },
       'provider-overdue': { zh: '逾期未回复', en: 'Provider overdue' },
+      withdrawn: { zh: '申请人撤回', en: 'Withdrawn by the applicant' },
     },
   }),
 );

@@ -157,8 +157,12 @@ describe('objection cases walked by demo users', () => {
     await keepFixture(processId, 'objection-company-mark-removed');
 
     const repeat = await start('service_clerk_2', 'objection', { ...input, itemName: '行政处罚记录' }, { policy: 'company' });
+    // 001 §112(四): refused by a rule, the applicant is still answered and the case filed.
+    expect((await pendingTask('service_clerk_1', repeat, 'reply')).title).toBe('告知申请人不予受理（说明理由、退回材料）');
+    await replyAndArchive(repeat);
     expect(await finished(repeat)).toMatchObject({ outcome: 'not-accepted', data: { rejection: { rule: 'repeat-within-30-days' } } });
     const identifier = await start('service_clerk_2', 'objection', objectionInput(subject, { itemName: '统一社会信用代码' }), { policy: 'company' });
+    await replyAndArchive(identifier);
     expect(await finished(identifier)).toMatchObject({ outcome: 'not-accepted', data: { rejection: { rule: 'identifier-item' } } });
   });
 

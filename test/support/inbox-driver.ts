@@ -8,6 +8,7 @@ export interface InboxTask {
   taskId: string;
   processId: string;
   step: string;
+  title: string;
   round: number;
   status: string;
   decisions: string[];

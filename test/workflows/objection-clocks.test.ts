@@ -147,6 +147,20 @@ describe('SLA escalation', () => {
   });
 });
 
+describe('municipal: the comparison runs from receipt (002 §31)', () => {
+  it('is due 2 working days after the objection was received, however long acceptance took', async () => {
+    // Received Wed 2026-04-01, accepted and confirmed on Thu 2 April. Two working days from receipt
+    // end with Fri 3 April; counted from the check's opening they would end with Tue 7 April
+    // (Qingming is Sat 4 – Mon 6 April).
+    const { handle } = await objection('municipal', '2026-04-01T10:00:00+08:00');
+    await h!.server.env.sleep(Date.parse('2026-04-02T09:30:00+08:00') - (await h!.server.env.currentTimeMs()));
+    await decide(h!, dataSource, handle, 'accept', 'service_clerk_1', 'accept', INITIAL_REVIEW_PASSED);
+    await decide(h!, dataSource, handle, 'confirm', 'service_reviewer_1', 'confirm', INITIAL_REVIEW_PASSED);
+    const check = await openTask(dataSource, handle.workflowId, 'check');
+    expect(check.dueAt!.toISOString()).toBe(new Date('2026-04-04T00:00:00+08:00').toISOString());
+  });
+});
+
 describe('the overall clock stops when the applicant is told', () => {
   it('center: a reply on the last working day is on time, however late the archive is filed', async () => {
     // Accepted Mon 2025-09-29: due at the end of Mon 3 November (20 working days across National Day).
