@@ -1,20 +1,28 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './common/api-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 
+const GLOBAL_PREFIX = 'api';
+
 /** The configured application, shared by main.ts and the end-to-end tests. */
 export async function createApp(): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule, { bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.setGlobalPrefix('api');
+  app.setGlobalPrefix(GLOBAL_PREFIX);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new ApiExceptionFilter());
   app.enableShutdownHooks();
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('api/docs', app, createOpenApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** The OpenAPI document of the app's controllers: what `/api/docs-json` serves. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Credit reference center BPM')
@@ -23,6 +31,19 @@ export async function createApp(): Promise<INestApplication> {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-  return app;
+}
+
+/**
+ * The same document without a database or Temporal: the real AppModule in Nest's preview
+ * mode, which registers every module and controller but instantiates no provider (so nothing
+ * connects). Used by `npm run api:types` and its drift test.
+ */
+export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
+  const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
+  try {
+    app.setGlobalPrefix(GLOBAL_PREFIX);
+    return createOpenApiDocument(app);
+  } finally {
+    await app.close();
+  }
 }

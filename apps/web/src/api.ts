@@ -1,27 +1,51 @@
-// Small client for the HTTP API (see shared/API.md). Every call goes through `request`,
-// which adds the bearer token and throws the API error body as an `ApiError`.
-import type { RJSFSchema } from '@rjsf/utils';
+// Small client for the HTTP API (see shared/API.md). Its types are generated from the API's
+// OpenAPI document (./api-types.ts, `npm run api:types`): every call names its path and method,
+// and its parameters, body and answer are the document's, so the inbox cannot drift from the API.
+// Every call goes through `send`, which adds the bearer token and throws the error body as `ApiError`.
+import type { components, paths } from './api-types';
+
+type Schemas = components['schemas'];
+
+// ---- types of the contract, from the OpenAPI document --------------------------------------
 
 export type JsonObject = Record<string, unknown>;
+/** A JSON Schema as the API sends it (forms, start inputs); SchemaForm reads it as rjsf's schema. */
+export type JsonSchema = Schemas['TaskDto']['formSchema'];
 
-export interface ErrorDetail {
-  field?: string;
-  message: string;
-}
+export type ApiErrorBody = Schemas['ApiErrorBody'];
+export type ErrorDetail = Schemas['FieldErrorDto'];
+export type RoleGrant = Schemas['RoleGrantDto'];
+export type Me = Schemas['MeResponse'];
+export type LoginResult = Schemas['LoginResponse'];
+export type ProcessType = Schemas['ProcessTypeDto'];
+export type Label = Schemas['LabelDto'];
+export type ProcessTypeLabels = Schemas['ProcessTypeLabelsDto'];
+export type TaskStatus = Schemas['TaskStatus'];
+export type Task = Schemas['TaskDto'];
+export type ProcessStatus = Schemas['ProcessStatus'];
+export type ProcessSummary = Schemas['ProcessSummaryDto'];
+export type ProcessDetail = Schemas['ProcessDetailDto'];
+export type HistoryEvent = Schemas['TimelineEventDto'];
+export type History = Schemas['HistoryDto'];
+export type ReplayResult = Schemas['ReplayResultDto'];
+export type Notice = Schemas['NoticeDto'];
+export type Page<T> = { items: T[]; total: number };
 
-export interface ApiErrorBody {
-  statusCode: number;
-  code: string;
-  message: string;
-  details?: unknown;
-}
+export type TaskQuery = NonNullable<QueryOf<Operation<'/api/tasks', 'get'>>>;
+export type TaskView = NonNullable<TaskQuery['view']>;
+export type ProcessQuery = NonNullable<QueryOf<Operation<'/api/processes', 'get'>>>;
+export type StartProcess = BodyOf<Operation<'/api/processes', 'post'>>;
+export type CompleteTask = BodyOf<Operation<'/api/tasks/{taskId}/complete', 'post'>>;
+
+/** The error body as the client sees it: the API's, or one made up for a network failure (`NETWORK`) or a non-JSON answer (`HTTP_<status>`). */
+export type ClientErrorBody = Omit<ApiErrorBody, 'code'> & { code: ApiErrorBody['code'] | 'NETWORK' | `HTTP_${number}` };
 
 export class ApiError extends Error {
   readonly statusCode: number;
-  readonly code: string;
-  readonly details?: unknown;
+  readonly code: ClientErrorBody['code'];
+  readonly details?: ApiErrorBody['details'];
 
-  constructor(body: ApiErrorBody) {
+  constructor(body: ClientErrorBody) {
     super(body.message);
     this.name = 'ApiError';
     this.statusCode = body.statusCode;
@@ -29,167 +53,11 @@ export class ApiError extends Error {
     this.details = body.details;
   }
 
-  /** `details` as a list of {field, message}, whatever shape the server sent. */
-  get detailList(): ErrorDetail[] {
+  /** `details` as a list of {field, message} (VALIDATION_FAILED sends one per field). */
+  get detailList(): { field?: string; message: string }[] {
     const d = this.details;
-    if (Array.isArray(d)) {
-      return d.map((x) =>
-        typeof x === 'string'
-          ? { message: x }
-          : { field: (x as ErrorDetail).field, message: String((x as ErrorDetail).message ?? JSON.stringify(x)) },
-      );
-    }
-    if (typeof d === 'string') return [{ message: d }];
-    return [];
+    return Array.isArray(d) ? d.map((x) => ({ field: x.field, message: String(x.message ?? JSON.stringify(x)) })) : [];
   }
-}
-
-// ---- types of the contract -------------------------------------------------------------
-
-export interface RoleGrant {
-  role: string;
-  department?: string;
-}
-
-export interface Me {
-  username: string;
-  displayName: string;
-  roles: RoleGrant[];
-}
-
-export interface LoginResult {
-  accessToken: string;
-  expiresIn: number;
-  mustChangePassword: boolean;
-}
-
-export interface ProcessType {
-  type: string;
-  title: string;
-  titleZh: string;
-  policies?: string[];
-  startRoles: string[];
-  inputSchema: RJSFSchema;
-}
-
-export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
-
-export interface Task {
-  taskId: string;
-  processId: string;
-  processType: string;
-  step: string;
-  title: string;
-  candidateRoles: string[];
-  assignee?: string;
-  status: TaskStatus;
-  decisions: string[];
-  formSchema: RJSFSchema;
-  createdAt: string;
-  dueAt?: string;
-  overdue: boolean;
-  completedBy?: string;
-  decision?: string;
-  comment?: string;
-  // extensions the API sends beyond API.md v1
-  /** decisions that need a reason (comment) */
-  reasonRequired?: string[];
-  /** the due time may still move (e.g. a working-day calendar not yet known) */
-  dueProvisional?: boolean;
-  completedAt?: string;
-  /** the form data submitted with the decision */
-  data?: JsonObject;
-}
-
-export type ProcessStatus = 'running' | 'completed' | 'failed' | 'terminated';
-
-export interface ProcessSummary {
-  processId: string;
-  type: string;
-  /** extension: the case's display title */
-  title?: string;
-  policy?: string;
-  status: ProcessStatus;
-  outcome?: string;
-  businessStatus?: string;
-  startedBy?: string;
-  startedAt: string;
-  closedAt?: string;
-  dueAt?: string;
-  dueProvisional?: boolean;
-  slaBreached?: boolean;
-}
-
-export interface ProcessDetail extends ProcessSummary {
-  parentId?: string;
-  children: string[];
-  openTasks: Task[];
-  /** extension: the start input alone (`data` is the input plus what the process added) */
-  input?: JsonObject;
-  data: JsonObject;
-  links?: { temporalUi?: string };
-}
-
-export interface HistoryEvent {
-  seq: number;
-  at: string;
-  kind: string;
-  step?: string;
-  actor?: string;
-  decision?: string;
-  comment?: string;
-  detail?: unknown;
-}
-
-export interface History {
-  processId: string;
-  events: HistoryEvent[];
-}
-
-export interface ReplayResult {
-  processId: string;
-  deterministic: boolean;
-  eventsReplayed: number;
-  error?: string;
-  replayedAt: string;
-}
-
-export interface Notice {
-  id: number | string;
-  kind: 'escalation' | 'new-task' | string;
-  title: string;
-  body: string;
-  processId?: string;
-  taskId?: string;
-  createdAt: string;
-  readAt?: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
-
-export type TaskView = 'pending' | 'handled' | 'all';
-
-export interface TaskQuery {
-  view: TaskView;
-  type?: string;
-  processId?: string;
-  overdue?: boolean;
-  page?: number;
-  pageSize?: number;
-}
-
-export interface ProcessQuery {
-  type?: string;
-  status?: string;
-  q?: string;
-  slaBreached?: boolean;
-  from?: string;
-  to?: string;
-  page?: number;
-  pageSize?: number;
 }
 
 // ---- token and global error hooks ------------------------------------------------------
@@ -211,38 +79,72 @@ export function onApiError(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-// ---- the fetch wrapper -----------------------------------------------------------------
+// ---- the typed calls: path, method, parameters, body and answer from the OpenAPI document ----
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+/** The paths that answer a method. */
+type PathsFor<M extends Method> = { [P in keyof paths]: [paths[P][M]] extends [undefined] ? never : P }[keyof paths];
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+
+type ParametersOf<O> = O extends { parameters: infer X } ? X : never;
+type QueryOf<O> = ParametersOf<O> extends { query?: infer Q } ? Q : never;
+type PathParamsOf<O> = ParametersOf<O> extends { path: infer X } ? X : never;
+type BodyOf<O> = O extends { requestBody?: never }
+  ? never
+  : O extends { requestBody?: { content: { 'application/json': infer B } } }
+    ? B
+    : never;
+/** The JSON of the 200 or 201 answer; nothing for a 204. */
+type AnswerOf<O> = O extends { responses: infer R }
+  ? {
+      [S in keyof R]: S extends 200 | 201
+        ? R[S] extends { content: { 'application/json': infer T } }
+          ? T
+          : never
+        : S extends 204
+          ? void
+          : never;
+    }[keyof R]
+  : never;
+
+type Init<O> = { headers?: Record<string, string> } & ([PathParamsOf<O>] extends [never]
+  ? { path?: undefined }
+  : { path: PathParamsOf<O> }) &
+  ([QueryOf<O>] extends [never] ? { query?: undefined } : { query?: QueryOf<O> }) &
+  ([BodyOf<O>] extends [never] ? { body?: undefined } : { body: BodyOf<O> });
+/** The init argument, optional when nothing in it is required. */
+type InitArgs<O> = object extends Init<O> ? [init?: Init<O>] : [init: Init<O>];
 
 type Query = Record<string, string | number | boolean | undefined | null>;
 
-function queryString(query?: Query): string {
+function queryString(query?: unknown): string {
   if (!query) return '';
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) {
+  for (const [k, v] of Object.entries(query as Query)) {
     if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
   }
   const s = params.toString();
   return s ? `?${s}` : '';
 }
 
-interface RequestOptions {
-  method?: string;
-  query?: Query;
-  body?: unknown;
-  headers?: Record<string, string>;
+/** `/api/tasks/{taskId}` with `{ taskId }` → `/api/tasks/…`, each value encoded. */
+function fillPath(path: string, values?: unknown): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String((values as Record<string, unknown> | undefined)?.[name] ?? '')));
 }
 
-async function send(path: string, opts: RequestOptions = {}): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...opts.headers };
+async function send(method: Method, path: string, init: { path?: unknown; query?: unknown; body?: unknown; headers?: Record<string, string> } = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...init.headers };
   const token = tokenStore.get();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A POST without a body still sends JSON (`{}`), as the API's body parser expects.
+  const body = init.body ?? (method === 'get' ? undefined : {});
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetch(`/api${path}${queryString(opts.query)}`, {
-      method: opts.method ?? 'GET',
+    res = await fetch(`${fillPath(path, init.path)}${queryString(init.query)}`, {
+      method: method.toUpperCase(),
       headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (e) {
     throw new ApiError({ statusCode: 0, code: 'NETWORK', message: e instanceof Error ? e.message : String(e) });
@@ -255,7 +157,7 @@ async function send(path: string, opts: RequestOptions = {}): Promise<Response> 
   return res;
 }
 
-async function errorBody(res: Response): Promise<ApiErrorBody> {
+async function errorBody(res: Response): Promise<ClientErrorBody> {
   const text = await res.text();
   try {
     const body = JSON.parse(text) as Partial<ApiErrorBody>;
@@ -270,62 +172,57 @@ async function errorBody(res: Response): Promise<ApiErrorBody> {
   }
 }
 
-async function request<T>(path: string, opts?: RequestOptions): Promise<T> {
-  const res = await send(path, opts);
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+async function call<M extends Method, P extends PathsFor<M>>(
+  method: M,
+  path: P,
+  ...[init]: InitArgs<Operation<P, M>>
+): Promise<AnswerOf<Operation<P, M>>> {
+  const res = await send(method, path, init);
+  const text = res.status === 204 ? '' : await res.text();
+  return (text ? JSON.parse(text) : undefined) as AnswerOf<Operation<P, M>>;
 }
-
-const post = <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
-  request<T>(path, { method: 'POST', body: body ?? {}, headers });
-
-const enc = encodeURIComponent;
 
 // ---- endpoints ---------------------------------------------------------------------------
 
 export const api = {
-  login: (username: string, password: string) => post<LoginResult>('/auth/login', { username, password }),
+  login: (username: string, password: string) => call('post', '/api/auth/login', { body: { username, password } }),
   changePassword: (currentPassword: string, newPassword: string) =>
-    post<void>('/auth/password', { currentPassword, newPassword }),
-  me: () => request<Me>('/me'),
+    call('post', '/api/auth/password', { body: { currentPassword, newPassword } }),
+  me: () => call('get', '/api/me'),
 
-  processTypes: () => request<ProcessType[]>('/process-types'),
+  processTypes: () => call('get', '/api/process-types'),
 
-  startProcess: (body: { type: string; policy?: string; input: JsonObject }, idempotencyKey: string) =>
-    post<{ processId: string; type: string; status: ProcessStatus }>('/processes', body, {
-      'Idempotency-Key': idempotencyKey,
-    }),
-  processes: (q: ProcessQuery) => request<Page<ProcessSummary>>('/processes', { query: { ...q } }),
-  process: (id: string) => request<ProcessDetail>(`/processes/${enc(id)}`),
-  history: (id: string) => request<History>(`/processes/${enc(id)}/history`),
+  startProcess: (body: StartProcess, idempotencyKey: string) =>
+    call('post', '/api/processes', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  processes: (query: ProcessQuery) => call('get', '/api/processes', { query }),
+  process: (processId: string) => call('get', '/api/processes/{processId}', { path: { processId } }),
+  /** The business timeline (the same path answers the raw Temporal history with format=temporal: rawHistory). */
+  history: async (processId: string) =>
+    (await call('get', '/api/processes/{processId}/history', { path: { processId }, query: { format: 'timeline' } })) as History,
   /** The raw Temporal event history, as text, for download. */
-  rawHistory: async (id: string) =>
-    (await send(`/processes/${enc(id)}/history`, { query: { format: 'temporal' } })).text(),
-  replay: (id: string) => post<ReplayResult>(`/processes/${enc(id)}/replay`),
+  rawHistory: async (processId: string) =>
+    (await send('get', '/api/processes/{processId}/history', { path: { processId }, query: { format: 'temporal' } })).text(),
+  replay: (processId: string) => call('post', '/api/processes/{processId}/replay', { path: { processId } }),
 
-  tasks: (q: TaskQuery) => request<Page<Task>>('/tasks', { query: { ...q } }),
-  claim: (taskId: string) => post<Task>(`/tasks/${enc(taskId)}/claim`),
-  release: (taskId: string) => post<Task>(`/tasks/${enc(taskId)}/release`),
-  complete: (taskId: string, body: { decision: string; comment?: string; data?: JsonObject }) =>
-    post<Task>(`/tasks/${enc(taskId)}/complete`, body),
+  tasks: (query: TaskQuery) => call('get', '/api/tasks', { query }),
+  task: (taskId: string) => call('get', '/api/tasks/{taskId}', { path: { taskId } }),
+  claim: (taskId: string) => call('post', '/api/tasks/{taskId}/claim', { path: { taskId } }),
+  release: (taskId: string) => call('post', '/api/tasks/{taskId}/release', { path: { taskId } }),
+  complete: (taskId: string, body: CompleteTask) => call('post', '/api/tasks/{taskId}/complete', { path: { taskId }, body }),
 
   notices: (status: 'unread' | 'read', page = 1, pageSize = 20) =>
-    request<Page<Notice>>('/notices', { query: { status, page, pageSize } }),
-  readNotice: (id: number | string) => post<void>(`/notices/${enc(String(id))}/read`),
+    call('get', '/api/notices', { query: { status, page, pageSize } }),
+  readNotice: (id: number) => call('post', '/api/notices/{id}/read', { path: { id } }),
 };
 
-/**
- * One task by id. The contract has no GET /tasks/{id}: the caller's own tasks come from
- * view=all (narrowed to the process when known); a task the caller only watches (a
- * supervisor) is found among the process's open tasks.
- */
-export async function findTask(taskId: string, processId?: string): Promise<Task | undefined> {
-  const page = await api.tasks(processId ? { view: 'all', processId } : { view: 'all', pageSize: 100 });
-  const mine = page.items.find((t) => t.taskId === taskId);
-  if (mine || !processId) return mine;
-  const detail = await api.process(processId);
-  return detail.openTasks.find((t) => t.taskId === taskId);
+/** One task by id (GET /api/tasks/{taskId}); undefined when there is none. */
+export async function findTask(taskId: string): Promise<Task | undefined> {
+  try {
+    return await api.task(taskId);
+  } catch (e) {
+    if (e instanceof ApiError && e.code === 'NOT_FOUND') return undefined;
+    throw e;
+  }
 }
 
 /** A random id for Idempotency-Key; crypto.randomUUID needs a secure context, getRandomValues does not. */

@@ -1,4 +1,4 @@
-// Small rules of the domain the pages share: links, which decisions need a reason.
+// Small rules of the domain the pages share: links, how a decision's button looks.
 import type { Task } from './api';
 
 export function taskLink(task: Pick<Task, 'taskId' | 'processId'>): string {
@@ -9,22 +9,14 @@ export function caseLink(processId: string): string {
   return `/cases/${encodeURIComponent(processId)}`;
 }
 
-/** A decision that turns the case down or back needs a written reason (and any the task says does). */
-export function needsReason(decision: string, task?: Pick<Task, 'reasonRequired'>): boolean {
-  return (
-    !!task?.reasonRequired?.includes(decision) ||
-    decision === 'reject' ||
-    decision === 'return' ||
-    decision === 'not-accepted' ||
-    decision.includes('reject') ||
-    decision.startsWith('return')
-  );
-}
-
 const POSITIVE = new Set(['accept', 'confirm', 'approve', 'pass', 'submit', 'complete', 'done', 'sign', 'agree']);
 
-export function decisionButtonProps(decision: string): { type: 'primary' | 'default'; danger: boolean } {
-  return { type: POSITIVE.has(decision) ? 'primary' : 'default', danger: needsReason(decision) };
+/**
+ * A decision's button: the positive ones primary; those that need a written reason — the task
+ * says which, in `reasonRequired`, by the same rule the API and the workflow enforce — in red.
+ */
+export function decisionButtonProps(decision: string, task: Pick<Task, 'reasonRequired'>): { type: 'primary' | 'default'; danger: boolean } {
+  return { type: POSITIVE.has(decision) ? 'primary' : 'default', danger: task.reasonRequired.includes(decision) };
 }
 
 /** Offers a text as a file download. */

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, HttpCode, Ip, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-error.dto';
+import { ApiErrorCode } from '../common/api-exception';
 import { AllowedBeforePasswordChange, CurrentUser, Public, User } from '../common/current-user';
-import { ChangePasswordDto, LoginDto, LoginResponse } from './auth.dto';
+import { ChangePasswordDto, LoginDto, LoginResponse, MeResponse } from './auth.dto';
 import { AuthService } from './auth.service';
 import { LoginThrottlerGuard } from './login-throttler.guard';
 
@@ -15,6 +17,7 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(ApiErrorCode.VALIDATION_FAILED, ApiErrorCode.UNAUTHENTICATED, ApiErrorCode.TOO_MANY_REQUESTS, ApiErrorCode.UNAVAILABLE)
   login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponse> {
     return this.auth.login(body.username, body.password, ip);
   }
@@ -23,6 +26,8 @@ export class AuthController {
   @AllowedBeforePasswordChange()
   @Post('auth/password')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'changed' })
+  @ApiErrors(ApiErrorCode.VALIDATION_FAILED, ApiErrorCode.UNAUTHENTICATED, ApiErrorCode.UNAVAILABLE)
   async changePassword(@User() user: CurrentUser, @Body() body: ChangePasswordDto): Promise<void> {
     await this.auth.changePassword(user, body.currentPassword, body.newPassword);
   }
@@ -30,7 +35,9 @@ export class AuthController {
   @ApiBearerAuth()
   @AllowedBeforePasswordChange()
   @Get('me')
-  me(@User() user: CurrentUser) {
+  @ApiOkResponse({ type: MeResponse })
+  @ApiErrors(ApiErrorCode.UNAUTHENTICATED, ApiErrorCode.UNAVAILABLE)
+  me(@User() user: CurrentUser): MeResponse {
     return { username: user.username, displayName: user.displayName, roles: user.roles, mustChangePassword: user.mustChangePassword };
   }
 }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { Department, DEPARTMENTS, Role, ROLES } from '../../../../libs/domain/roles';
 
 export class LoginDto {
   @ApiProperty({ example: 'service_clerk_1' })
@@ -32,4 +33,16 @@ export class LoginResponse {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ description: 'seconds' }) expiresIn!: number;
   @ApiProperty() mustChangePassword!: boolean;
+}
+
+export class RoleGrantDto {
+  @ApiProperty({ enum: ROLES, enumName: 'Role' }) role!: Role;
+  @ApiPropertyOptional({ enum: DEPARTMENTS, enumName: 'Department', description: 'for a role scoped to a department (dept_head)' }) department?: Department;
+}
+
+export class MeResponse {
+  @ApiProperty() username!: string;
+  @ApiProperty() displayName!: string;
+  @ApiProperty({ type: [RoleGrantDto] }) roles!: RoleGrantDto[];
+  @ApiProperty({ description: 'every call but /auth/* and /me answers PASSWORD_CHANGE_REQUIRED until it is changed' }) mustChangePassword!: boolean;
 }

@@ -1,19 +1,12 @@
 import { Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { IsIn, IsOptional } from 'class-validator';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { NoticeEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import { CurrentUser, User } from '../common/current-user';
-import { PageQuery } from '../common/page.dto';
-
-export class NoticeQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['unread', 'read'] })
-  @IsOptional()
-  @IsIn(['unread', 'read'])
-  status?: 'unread' | 'read';
-}
+import { ApiErrors, AUTHENTICATED_ERRORS } from '../common/api-error.dto';
+import { NoticePage, NoticeQuery } from './notices.dto';
 
 /** Escalations and new work for the caller (P13: notices, unread / read). */
 @ApiTags('notices')
@@ -23,7 +16,9 @@ export class NoticesController {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @Get()
-  async list(@User() user: CurrentUser, @Query() query: NoticeQuery) {
+  @ApiOkResponse({ type: NoticePage })
+  @ApiErrors(ApiErrorCode.VALIDATION_FAILED, ...AUTHENTICATED_ERRORS)
+  async list(@User() user: CurrentUser, @Query() query: NoticeQuery): Promise<NoticePage> {
     const readAt = query.status === 'unread' ? IsNull() : query.status === 'read' ? Not(IsNull()) : undefined;
     const [rows, total] = await this.dataSource.getRepository(NoticeEntity).findAndCount({
       where: { recipient: user.username, ...(readAt && { readAt }) },
@@ -39,6 +34,8 @@ export class NoticesController {
 
   @Post(':id/read')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'read (again: no change)' })
+  @ApiErrors(ApiErrorCode.VALIDATION_FAILED, ...AUTHENTICATED_ERRORS, ApiErrorCode.NOT_FOUND)
   async markRead(@User() user: CurrentUser, @Param('id', ParseIntPipe) id: number): Promise<void> {
     const result = await this.dataSource.getRepository(NoticeEntity).update({ id, recipient: user.username }, { readAt: () => 'coalesce(read_at, now())' });
     if (!result.affected) throw new ApiException(ApiErrorCode.NOT_FOUND, `no notice ${id}`);

@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { Button, Card, DatePicker, Input, Select, Space, Table, Tag } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { api, type ProcessSummary } from '../api';
+import { api, type ProcessStatus, type ProcessSummary } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
 import { useSession } from '../session';
@@ -12,7 +12,7 @@ import ApiErrorAlert from '../components/ApiErrorAlert';
 import { SlaTag, StatusTag } from '../components/Tags';
 
 const PAGE_SIZE = 20;
-const STATUSES = ['running', 'completed', 'failed', 'terminated'];
+const STATUSES: ProcessStatus[] = ['running', 'completed', 'failed', 'terminated'];
 const DAY = 'YYYY-MM-DD';
 
 export default function CasesPage() {
@@ -22,7 +22,7 @@ export default function CasesPage() {
   const get = (k: string) => params.get(k) ?? undefined;
   const q = get('q');
   const type = get('type');
-  const status = get('status');
+  const status = STATUSES.find((s) => s === get('status'));
   const sla = get('slaBreached');
   const from = get('from');
   const to = get('to');

@@ -12,7 +12,7 @@ import CaseSummary from '../components/CaseSummary';
 import CaseTimeline from '../components/CaseTimeline';
 import SchemaForm, { type SchemaFormHandle } from '../components/SchemaForm';
 import { DueTag, StatusTag } from '../components/Tags';
-import { caseLink, decisionButtonProps, needsReason, taskLink } from '../domain';
+import { caseLink, decisionButtonProps, taskLink } from '../domain';
 
 export default function TaskPage() {
   const { taskId = '' } = useParams();
@@ -40,7 +40,7 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<Task>();
 
-  const task = useLoad(() => findTask(taskId, processId), [taskId, processId]);
+  const task = useLoad(() => findTask(taskId), [taskId]);
   const pid = task.data?.processId ?? processId;
   const detail = useLoad(() => (pid ? api.process(pid) : Promise.resolve(undefined)), [pid]);
   const history = useLoad(() => (pid ? api.history(pid) : Promise.resolve(undefined)), [pid]);
@@ -75,7 +75,8 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
     });
 
   const decide = (decision: string) => {
-    if (needsReason(decision, current) && !comment.trim()) {
+    // The task names the decisions that need a reason; the API refuses them without one.
+    if (current.reasonRequired.includes(decision) && !comment.trim()) {
       setReasonFor(decision);
       return;
     }
@@ -215,7 +216,7 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
             {current.decisions.map((d) => (
               <Button
                 key={d}
-                {...decisionButtonProps(d)}
+                {...decisionButtonProps(d, current)}
                 disabled={locked || (!!busy && busy !== d)}
                 loading={busy === d}
                 onClick={() => decide(d)}
