@@ -10,7 +10,6 @@ import {
   ProcessListQuery,
   ProcessPage,
   ProcessTypeDto,
-  ProcessTypeView,
   ReplayResultDto,
   StartedProcessDto,
   StartProcessDto,
@@ -28,7 +27,7 @@ export class ProcessesController {
   @Get('process-types')
   @ApiOkResponse({ type: [ProcessTypeDto] })
   @ApiErrors(...AUTHENTICATED_ERRORS)
-  processTypes(): ProcessTypeView[] | Promise<ProcessTypeView[]> {
+  processTypes(): ProcessTypeDto[] {
     return this.processes.processTypes();
   }
 

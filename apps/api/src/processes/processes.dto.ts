@@ -94,12 +94,6 @@ export class ProcessTypeDto {
   @ApiProperty({ type: ProcessTypeLabelsDto }) labels!: ProcessTypeLabelsDto;
 }
 
-/**
- * What the service returns until it carries `labels` (the procedure refactor adds them):
- * the controller's return type checks every other field against the DTO now, and `labels`
- * as soon as it is there.
- */
-export type ProcessTypeView = Omit<ProcessTypeDto, 'labels'> & Partial<Pick<ProcessTypeDto, 'labels'>>;
 
 /** 201: the new process, running; a start retried with the same Idempotency-Key answers the earlier process and its current status. */
 export class StartedProcessDto {

@@ -16,7 +16,7 @@ import type { CurrentUser } from '../common/current-user';
 import type { Page } from '../common/page.dto';
 import { toTaskView } from '../tasks/task-view';
 import { TemporalService } from '../temporal/temporal.service';
-import type { ProcessListQuery, StartProcessDto } from './processes.dto';
+import type { ProcessListQuery, ProcessTypeDto, StartProcessDto } from './processes.dto';
 import { buildTimeline, timelineFromHistory, TimelineEvent } from './timeline';
 
 const TEMPORAL_STATUS: Record<string, ProcessEntity['status']> = {
@@ -34,8 +34,16 @@ export class ProcessesService {
     private readonly temporal: TemporalService,
   ) {}
 
-  processTypes() {
-    return PROCESS_TYPES.map((t) => ({ type: t.type, title: t.title.en, titleZh: t.title.zh, policies: t.policies, startRoles: t.startRoles, inputSchema: inputSchemaOf(t), labels: labelsOf(t.type) }));
+  processTypes(): ProcessTypeDto[] {
+    return PROCESS_TYPES.map((t) => ({
+      type: t.type,
+      title: t.title.en,
+      titleZh: t.title.zh,
+      policies: t.policies && [...t.policies],
+      startRoles: [...t.startRoles],
+      inputSchema: inputSchemaOf(t),
+      labels: labelsOf(t.type)!,
+    }));
   }
 
   async start(user: CurrentUser, body: StartProcessDto, idempotencyKey?: string) {
