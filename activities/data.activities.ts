@@ -6,6 +6,15 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type {
+  CreateImportBatchInput,
+  DataFileRef,
+  ImportOutcome,
+  LoadOutcome,
+  OpenEntryInput,
+  RegisterDataFileInput,
+  RegisterLoadErrorInput,
+} from '../libs/contracts/data-contracts';
 import { CHANNEL_POLICY, DataChannel, DataImportCounts, DataRecord, ErrorNotice, OPEN_CHANNEL_PROVIDER, ProvidedRecord } from '../libs/domain/data-policy';
 import { BatchRow, checkUnpack, countBatch, importRejection, OpenEntrySummary, rowsToLoad, summariseOpenEntries, UnpackCheck } from '../libs/domain/data-records';
 import { CreditItemEntity } from '../libs/persistence/entities';
@@ -14,20 +23,7 @@ import { DataImportBatchEntity } from '../libs/persistence/entities/data-import-
 import { DataLoadErrorEntity } from '../libs/persistence/entities/data-load-error.entity';
 import { DataOpenEntryEntity } from '../libs/persistence/entities/data-open-entry.entity';
 import { DataProviderEntity } from '../libs/persistence/entities/data-provider.entity';
-import type { DataFileStatus } from '../libs/persistence/entities/data-file.entity';
 import type { ActivityDeps } from './index';
-
-export interface DataFileRef {
-  fileId: number;
-  version: number;
-  channel: DataChannel;
-  providerName: string;
-  fileName: string;
-  registerNo: string | null;
-  recordsDeclared: number;
-  recordsReceived: number;
-  status: DataFileStatus;
-}
 
 function fileRef(file: DataFileEntity): DataFileRef {
   return {
@@ -41,16 +37,6 @@ function fileRef(file: DataFileEntity): DataFileRef {
     recordsReceived: file.recordsReceived,
     status: file.status,
   };
-}
-
-export interface ImportOutcome extends DataImportCounts {
-  rejected: Array<ProvidedRecord & { reason: string }>;
-}
-
-export interface LoadOutcome extends DataImportCounts {
-  attempt: number;
-  loadedNow: number;
-  errors: Array<ProvidedRecord & { reason: string }>;
 }
 
 export function createDataActivities({ dataSource }: ActivityDeps) {
@@ -95,20 +81,7 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
     },
 
     /** 数据采集文件登记表: one version of the file per submission (idempotent on case + version). */
-    async registerDataFile(input: {
-      processId: string;
-      version: number;
-      channel: DataChannel;
-      providerName: string;
-      fileName: string;
-      registerNo: string;
-      recordsDeclared: number;
-      records: ProvidedRecord[];
-      registeredBy: string;
-      enteredBy?: string;
-      witnessedBy?: string;
-      registeredAt: string;
-    }): Promise<DataFileRef> {
+    async registerDataFile(input: RegisterDataFileInput): Promise<DataFileRef> {
       return saveFileVersion({
         processId: input.processId,
         version: input.version,
@@ -193,18 +166,7 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
     },
 
     /** One line of the 公开渠道采集汇总信息清单 (idempotent on case + line number). */
-    async addOpenEntry(input: {
-      processId: string;
-      seq: number;
-      collectedOn: string;
-      itemName: string;
-      source: string;
-      address: string;
-      publishedOn: string;
-      rows: Array<Omit<DataRecord, 'itemName'>>;
-      enteredBy: string;
-      enteredAt: string;
-    }): Promise<void> {
+    async addOpenEntry(input: OpenEntryInput): Promise<void> {
       await dataSource
         .createQueryBuilder()
         .insert()
@@ -243,7 +205,7 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
     },
 
     /** 数据导入文件登记表, signed by the IT head: the batch of the file's records (idempotent on the case). */
-    async createImportBatch(input: { processId: string; fileId: number; registerNo: string; registeredBy: string; registerSupervisedBy: string; approvedBy: string; approvedAt: string }): Promise<{ batchId: number; recordsTotal: number }> {
+    async createImportBatch(input: CreateImportBatchInput): Promise<{ batchId: number; recordsTotal: number }> {
       const file = await files().findOneByOrFail({ id: input.fileId });
       await dataSource
         .createQueryBuilder()
@@ -366,7 +328,7 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
      * verified (e.g. a change of name) and the records go into the next load; `exclude`: they stay
      * out of the credit database. Idempotent on the attempt.
      */
-    async registerLoadError(input: { batchId: number; attempt: number; errorFileName: string; cause: string; remedy: string; resolution: 'rematch' | 'exclude'; registeredBy: string; registeredAt: string }): Promise<DataImportCounts> {
+    async registerLoadError(input: RegisterLoadErrorInput): Promise<DataImportCounts> {
       return dataSource.transaction(async (tx) => {
         const batch = await lockBatch(tx, input.batchId);
         const errors = batch.rows.filter((r) => r.state === 'load-error' && r.attempt === input.attempt);

@@ -7,19 +7,21 @@
  * the batch reloaded. Every executing step and its supervisor or authoriser are two different people.
  * Started by P5 as a child case (the stored file), or on its own by a data manager (a file handed over).
  */
-import type { DataFileRef, ImportOutcome } from '../activities/data.activities';
+import type { DataDocument, DataFileRef, DataImportResult, ImportOutcome } from '../libs/contracts/data-contracts';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { DATA_CLOCKS, DataImportCounts, DataImportInput, ErrorNotice } from '../libs/domain/data-policy';
+import { DATA_VOCABULARY } from '../libs/procedures/data.vocabulary';
 import { acts, CaseRun } from './case-run';
+import { supervised, supervisedAndSigned } from './review-parts';
 
-type Document = { name: string; ref?: string };
+type DataRun = CaseRun<typeof DATA_VOCABULARY>;
 
 export async function dataImportWorkflow(start: ProcessStart<DataImportInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: DataRun = new CaseRun(start, DATA_VOCABULARY);
   return run.run(() => importAndLoad(run, start));
 }
 
-async function importAndLoad(run: CaseRun, start: ProcessStart<DataImportInput>): Promise<ProcessResult> {
+async function importAndLoad(run: DataRun, start: ProcessStart<DataImportInput>): Promise<ProcessResult> {
   const input = start.input;
   const standalone = input.fileId === undefined;
   const file: DataFileRef =
@@ -35,65 +37,55 @@ async function importAndLoad(run: CaseRun, start: ProcessStart<DataImportInput>)
           receivedAt: run.now().toISOString(),
         });
   await run.setStatus('received', { file: { ...file } });
-  const documents: Document[] = [];
+  const documents: DataDocument[] = [];
 
   // 001 §18 (一)(二): the register, under a second data manager's supervision, signed by the IT head.
-  let registration: { registerNo: string; registeredBy: string; supervisedBy: string; approvedBy: string; approvedAt: string };
-  for (;;) {
-    const register = await run.task({
-      status: 'registering',
-      step: 'import-register',
+  const { done: register, check: supervision, signed: approval } = await supervisedAndSigned(
+    run,
+    // A new round's register is prefilled with that day's date.
+    async () => ({
+      status: 'registering' as const,
+      step: 'import-register' as const,
       title: `填写数据导入文件登记表：${file.fileName}`,
       candidateRoles: ['data_manager'],
       decisions: ['registered'] as const,
-      form: 'data-import-register',
+      form: 'data-import-register' as const,
       prefill: { providerName: file.providerName, fileName: file.fileName, records: file.recordsReceived, receivedOn: run.now().toISOString().slice(0, 10) },
       due: DATA_CLOCKS.importRegister,
-    });
-    const supervised = await run.task({
+    }),
+    (registered) => ({
       step: 'import-register-supervise',
-      title: '监督导入登记（第二名数据管理人员）',
       candidateRoles: ['data_manager'],
       decisions: ['confirm', 'return'] as const,
-      notBy: ['import-register'],
-      notByScope: 'latest-round',
       form: 'data-supervision',
-      prefill: { registeredBy: register.actor, ...register.data },
+      prefill: { registeredBy: registered.actor, ...registered.data },
       due: DATA_CLOCKS.supervise,
-    });
-    if (supervised.decision === 'return') continue;
-    const approval = await run.task({
+    }),
+    ({ done: registered, check: supervised }) => ({
       status: 'awaiting-approval',
       step: 'import-approval',
-      title: '数据导入文件登记表审批（信息技术部负责人签字）',
       candidateRoles: ['dept_head@it'],
       decisions: ['approve', 'return'] as const,
-      notBy: ['import-register', 'import-register-supervise'],
-      notByScope: 'latest-round',
       form: 'data-supervision',
-      prefill: { registeredBy: register.actor, supervisedBy: supervised.actor, ...register.data },
+      prefill: { registeredBy: registered.actor, supervisedBy: supervised.actor, ...registered.data },
       due: DATA_CLOCKS.importApproval,
-    });
-    if (approval.decision === 'return') continue;
-    registration = { registerNo: String(register.data.registerNo), registeredBy: register.actor, supervisedBy: supervised.actor, approvedBy: approval.actor, approvedAt: approval.decidedAt };
-    break;
-  }
-  documents.push({ name: '数据导入文件登记表', ref: registration.registerNo });
+    }),
+  );
+  documents.push({ name: '数据导入文件登记表', ref: register.data.registerNo });
   const { batchId } = await acts.createImportBatch({
     processId: run.processId,
     fileId: file.fileId,
-    registerNo: registration.registerNo,
-    registeredBy: registration.registeredBy,
-    registerSupervisedBy: registration.supervisedBy,
-    approvedBy: registration.approvedBy,
-    approvedAt: registration.approvedAt,
+    registerNo: register.data.registerNo,
+    registeredBy: register.actor,
+    registerSupervisedBy: supervision.actor,
+    approvedBy: approval.actor,
+    approvedAt: approval.decidedAt,
   });
 
   // 001 §18 (二)(三): pre-process and import into the base database; the result goes into the register.
   const importer = await run.task({
     status: 'importing',
     step: 'import',
-    title: '导入预处理并导入基础库',
     candidateRoles: ['data_manager'],
     decisions: ['import'] as const,
     form: 'data-import-run',
@@ -119,9 +111,9 @@ async function importAndLoad(run: CaseRun, start: ProcessStart<DataImportInput>)
     });
     errorNotice = {
       source: 'import',
-      noticeNo: String(issued.data.noticeNo),
-      description: String(issued.data.description),
-      records: Number(issued.data.records),
+      noticeNo: issued.data.noticeNo,
+      description: issued.data.description,
+      records: issued.data.records,
       issuedBy: issued.actor,
       issuedAt: issued.decidedAt,
     };
@@ -139,49 +131,51 @@ async function importAndLoad(run: CaseRun, start: ProcessStart<DataImportInput>)
         prefill: { ...errorNotice },
         due: DATA_CLOCKS.returnToProvider,
       });
-      await acts.recordReturnToProvider({ fileId: file.fileId, handedTo: returned.actor, contactedOn: String(returned.data.contactedOn) });
+      await acts.recordReturnToProvider({ fileId: file.fileId, handedTo: returned.actor, contactedOn: returned.data.contactedOn });
     }
   }
 
   let counts: DataImportCounts = importCounts;
   if (imported.recordsIn > 0) counts = await load(run, batchId, imported.recordsIn, documents);
 
-  const result = { batchId, counts, documents, ...(errorNotice && { errorNotice, rejected }) };
+  const result: DataImportResult = { batchId, counts, documents, ...(errorNotice && { errorNotice, rejected }) };
   await run.setStatus('loaded', { counts });
   if (standalone) await run.archive(documents);
-  return run.finish(imported.recordsIn > 0 ? 'loaded' : 'all-rejected', result);
+  return run.finish(imported.recordsIn > 0 ? 'loaded' : 'all-rejected', { ...result });
 }
 
 /**
  * 001 §19: every load needs the IT head's on-site authorisation of that load (a second person's
  * decision on the same step). A load that produces an error file is registered, fixed and reloaded.
  */
-async function load(run: CaseRun, batchId: number, recordsIn: number, documents: Document[]): Promise<DataImportCounts> {
+async function load(run: DataRun, batchId: number, recordsIn: number, documents: DataDocument[]): Promise<DataImportCounts> {
   for (let attempt = 1; ; ) {
-    const loader = await run.task({
-      status: 'loading',
-      step: 'load',
-      title: attempt === 1 ? `装载预处理并申请装载征信库（${recordsIn} 条）` : `排除故障后重新装载（第${attempt}次）`,
-      candidateRoles: ['data_manager'],
-      decisions: ['load'] as const,
-      form: 'data-load',
-      prefill: { batchId, attempt },
-      due: DATA_CLOCKS.load,
-    });
-    const authorisation = await run.task({
-      status: 'awaiting-authorisation',
-      step: 'load-authorise',
-      title: `装载征信库现场授权（第${attempt}次装载）`,
-      candidateRoles: ['dept_head@it'],
-      decisions: ['authorise', 'refuse'] as const,
-      reasonRequired: ['refuse'],
-      notBy: ['load'],
-      notByScope: 'latest-round',
-      form: 'data-load-authorise',
-      prefill: { batchId, attempt, loadedBy: loader.actor },
-      due: DATA_CLOCKS.loadAuthorise,
-    });
-    if (authorisation.decision === 'refuse') continue;
+    const { done: loader, check: authorisation } = await supervised(
+      run,
+      {
+        status: 'loading',
+        step: 'load',
+        title: attempt === 1 ? `装载预处理并申请装载征信库（${recordsIn} 条）` : `排除故障后重新装载（第${attempt}次）`,
+        candidateRoles: ['data_manager'],
+        decisions: ['load'] as const,
+        form: 'data-load',
+        prefill: { batchId, attempt },
+        due: DATA_CLOCKS.load,
+      },
+      (loading) => ({
+        status: 'awaiting-authorisation',
+        step: 'load-authorise',
+        title: `装载征信库现场授权（第${attempt}次装载）`,
+        candidateRoles: ['dept_head@it'],
+        decisions: ['authorise', 'refuse'] as const,
+        reasonRequired: ['refuse'] as const,
+        // A refused authorisation sends the load back to the data manager.
+        sendBack: ['refuse'] as const,
+        form: 'data-load-authorise',
+        prefill: { batchId, attempt, loadedBy: loading.actor },
+        due: DATA_CLOCKS.loadAuthorise,
+      }),
+    );
 
     const loaded = await acts.loadBatch({ batchId, attempt, loadedBy: loader.actor, authorisedBy: authorisation.actor, loadedAt: authorisation.decidedAt });
     const { errors, loadedNow: _loadedNow, attempt: _attempt, ...counts } = loaded;
@@ -198,7 +192,7 @@ async function load(run: CaseRun, batchId: number, recordsIn: number, documents:
       prefill: { errorFileName: `load-error-${batchId}-${attempt}.txt`, cause: errors.map((e) => `${e.subjectCode} ${e.itemName}：${e.reason}`).join('；'), errors },
       due: DATA_CLOCKS.loadErrorRegister,
     });
-    const form = registered.data as { errorFileName: string; cause: string; remedy: string };
+    const form = registered.data;
     const after = await acts.registerLoadError({
       batchId,
       attempt,

@@ -3,7 +3,80 @@
  * (P8/P9), and — as the procedures move here — supervised(), submit-and-tiers and the committee.
  * Written once over the human-task primitive; never copied into a workflow.
  */
+import type { DecisionOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
 import { CaseRun, Decided, TaskSpec } from './case-run';
+
+// ---------------------------------------------------------------- supervised: four-eyes within the round
+
+/** The supervising step: its task without the four-eyes, which the part sets. */
+export type SupervisorSpec<D extends string, V extends Vocabulary, F extends string | undefined> = Omit<TaskSpec<D, V, F>, 'notBy' | 'notByScope'> & {
+  /** The decisions that send the work back to be done again; `return` unless told. */
+  sendBack?: readonly D[];
+};
+
+export interface Supervision<V extends Vocabulary, DX extends string, FX extends string | undefined, DS extends string, FS extends string | undefined> {
+  /** The execution the supervisor passed (the latest round's). */
+  done: Decided<DX, FX>;
+  /** The supervisor's decision that passed it. */
+  check: Decided<DS, FS>;
+  /** The executing and the supervising step, for a sign-off above both. */
+  steps: [StepOf<V>, StepOf<V>];
+}
+
+/**
+ * One person does it, a second supervises or returns it (001 §16, §18–19: 双人上岗, 监督, 复核,
+ * 现场授权): the execution, then the supervisor, who may not be this round's executor (four-eyes
+ * within the round, so on a resubmission the two may swap roles). A return sends the work back to be
+ * done again. `execute` may be a function, for an execution prepared anew each round (a fresh check).
+ */
+export async function supervised<
+  V extends Vocabulary,
+  DX extends DecisionOf<V>,
+  FX extends string | undefined,
+  DS extends DecisionOf<V>,
+  FS extends string | undefined,
+>(
+  run: CaseRun<V>,
+  execute: TaskSpec<DX, V, FX> | (() => Promise<TaskSpec<DX, V, FX>>),
+  supervise: (done: Decided<DX, FX>) => SupervisorSpec<DS, V, FS>,
+): Promise<Supervision<V, DX, FX, DS, FS>> {
+  for (;;) {
+    const spec = typeof execute === 'function' ? await execute() : execute;
+    const done = await run.task(spec);
+    const { sendBack, ...supervisor } = supervise(done);
+    const check = await run.task<DS, FS>({ ...supervisor, notBy: [spec.step], notByScope: 'latest-round' });
+    if (!((sendBack ?? ['return']) as readonly string[]).includes(check.decision)) return { done, check, steps: [spec.step, supervisor.step] };
+  }
+}
+
+/**
+ * Supervised, then signed off by a third person (a head's signature over the pair, 001 §16 二 3, §18 二):
+ * the signer is neither this round's executor nor its supervisor; a return at the signature sends
+ * the work back to the execution.
+ */
+export async function supervisedAndSigned<
+  V extends Vocabulary,
+  DX extends DecisionOf<V>,
+  FX extends string | undefined,
+  DS extends DecisionOf<V>,
+  FS extends string | undefined,
+  DA extends DecisionOf<V>,
+  FA extends string | undefined,
+>(
+  run: CaseRun<V>,
+  execute: TaskSpec<DX, V, FX> | (() => Promise<TaskSpec<DX, V, FX>>),
+  supervise: (done: Decided<DX, FX>) => SupervisorSpec<DS, V, FS>,
+  signOff: (supervision: Supervision<V, DX, FX, DS, FS>) => SupervisorSpec<DA, V, FA>,
+): Promise<Supervision<V, DX, FX, DS, FS> & { signed: Decided<DA, FA> }> {
+  for (;;) {
+    const supervision = await supervised(run, execute, supervise);
+    const { sendBack, ...signer } = signOff(supervision);
+    const signed = await run.task<DA, FA>({ ...signer, notBy: [...supervision.steps], notByScope: 'latest-round' });
+    if (!((sendBack ?? ['return']) as readonly string[]).includes(signed.decision)) return { ...supervision, signed };
+  }
+}
+
+// ---------------------------------------------------------------- tiers and review levels
 
 export type TierDecision = 'approve' | 'reject' | 'return';
 export type TierSpec = Omit<TaskSpec<TierDecision>, 'decisions'>;

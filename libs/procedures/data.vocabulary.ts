@@ -1,12 +1,92 @@
-/** The words of the data procedures (steps, decisions, statuses, outcomes) with their labels. */
+/**
+ * P5 数据采集 and P6 数据导入/装载: every step, decision, business status and outcome the
+ * data-collection and data-import workflows produce (with the shared words of every procedure).
+ * A step's zh label is its inbox title unless the workflow gives a dynamic one (a period, a file, an attempt).
+ */
 import { defineVocabulary, mergeVocabularies, SHARED_VOCABULARY } from './vocabulary';
 
 export const DATA_VOCABULARY = mergeVocabularies(
   SHARED_VOCABULARY,
   defineVocabulary({
-    steps: {},
-    decisions: {},
-    statuses: {},
-    outcomes: {},
+    steps: {
+      // P5 intake: agreement channels (001 §16 一)
+      'manual-entry': { zh: '人工录入（逐条录入形成电子文件）', en: 'Manual entry' },
+      'register-file': { zh: '填写数据采集文件登记表', en: 'Register the data file' },
+      'copy-witness': { zh: '双人上岗拷盘确认（第二名采集人员）', en: 'Witness the copy (second collector)' },
+      receive: { zh: '签收数据文件', en: 'Sign for the data file' },
+      unpack: { zh: '解压、解密，形成原始文件', en: 'Decrypt and decompress' },
+      'unpack-supervise': { zh: '监督解压、解密', en: 'Supervise the unpacking (second data manager)' },
+      'error-notice': { zh: '填写差错文件返还通知书', en: 'Issue the error-file notice' },
+      'return-to-provider': { zh: '差错文件返还', en: 'Return the error file to the provider' },
+      'burn-and-store': { zh: '刻录光盘、存入保险柜并做存放记录', en: 'Burn to disc and store in the safe' },
+      'burn-and-store-supervise': { zh: '监督刻录与入柜（第二名数据管理人员）', en: 'Supervise the storage (second data manager)' },
+      // P5 open channel (001 §16 二)
+      collect: { zh: '公开渠道采集登记', en: 'Open-channel entries' },
+      'monthly-report': { zh: '编制公开渠道采集报表', en: 'Compile the month-end report' },
+      review: { zh: '逐项复核公开渠道采集报表', en: 'Review the report item by item' },
+      sign: { zh: '信息采集部负责人签字确认', en: "Collection head's signature" },
+      'hand-over': { zh: '移交公开渠道采集报表和数据电子文件（填写移交清单）', en: 'Hand over the report and the data file' },
+      // P6 import and load (001 §18–19)
+      'import-register': { zh: '填写数据导入文件登记表', en: 'Register the import file' },
+      'import-register-supervise': { zh: '监督导入登记（第二名数据管理人员）', en: 'Supervise the import register (second data manager)' },
+      'import-approval': { zh: '数据导入文件登记表审批（信息技术部负责人签字）', en: "IT head's approval of the import register" },
+      import: { zh: '导入预处理并导入基础库', en: 'Import into the base database' },
+      load: { zh: '装载预处理并申请装载征信库', en: 'Load into the credit database' },
+      'load-authorise': { zh: '装载征信库现场授权', en: 'On-site authorisation of the load' },
+      'load-error-register': { zh: '填写装载差错文件登记表，排除故障', en: 'Register the load error and fix it' },
+    },
+    decisions: {
+      entered: { zh: '已录入', en: 'Entered' },
+      registered: { zh: '已登记', en: 'Registered' },
+      received: { zh: '已签收', en: 'Received' },
+      unpacked: { zh: '已解压解密', en: 'Unpacked' },
+      error: { zh: '差错退回', en: 'Return as faulty' },
+      issued: { zh: '已开具', en: 'Issued' },
+      resubmit: { zh: '重新报送', en: 'Resubmit' },
+      returned: { zh: '已退回', en: 'Returned' },
+      stored: { zh: '已刻盘入柜', en: 'Stored' },
+      'add-entry': { zh: '新增采集记录', en: 'Add entry' },
+      'last-entry': { zh: '本月采集结束', en: 'Last entry' },
+      compiled: { zh: '已汇总', en: 'Compiled' },
+      sign: { zh: '签署', en: 'Sign' },
+      'handed-over': { zh: '已交接', en: 'Handed over' },
+      import: { zh: '导入', en: 'Import' },
+      load: { zh: '装载', en: 'Load' },
+      authorise: { zh: '授权', en: 'Authorise' },
+      refuse: { zh: '不予授权', en: 'Refuse' },
+      rematch: { zh: '重新匹配装载', en: 'Re-match' },
+      exclude: { zh: '剔除', en: 'Exclude' },
+    },
+    statuses: {
+      'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+      entering: { zh: '录入中', en: 'Entering' },
+      registering: { zh: '登记中', en: 'Registering' },
+      receiving: { zh: '签收中', en: 'Receiving' },
+      received: { zh: '已签收', en: 'Received' },
+      unpacking: { zh: '解压解密中', en: 'Unpacking' },
+      'error-file': { zh: '差错文件退回', en: 'Error file' },
+      'returned-to-provider': { zh: '已退回信息提供单位', en: 'Returned to provider' },
+      storing: { zh: '刻盘入柜中', en: 'Storing' },
+      collecting: { zh: '采集中', en: 'Collecting' },
+      reporting: { zh: '编制报表', en: 'Reporting' },
+      reviewing: { zh: '复核中', en: 'Reviewing' },
+      signing: { zh: '签字中', en: 'Signing' },
+      'report-signed': { zh: '报表已签字确认', en: 'Report signed' },
+      'handing-over': { zh: '交接中', en: 'Handing over' },
+      'awaiting-approval': { zh: '等待审批', en: 'Awaiting approval' },
+      importing: { zh: '导入中', en: 'Importing' },
+      imported: { zh: '已导入基础库', en: 'Imported' },
+      loading: { zh: '装载中', en: 'Loading' },
+      'awaiting-authorisation': { zh: '等待授权', en: 'Awaiting authorisation' },
+      'loaded-attempt': { zh: '本次装载完成', en: 'Load attempt done' },
+      'load-error': { zh: '装载差错', en: 'Load error' },
+      'load-error-registered': { zh: '装载差错已登记', en: 'Load error registered' },
+      loaded: { zh: '已装载', en: 'Loaded' },
+    },
+    outcomes: {
+      'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+      loaded: { zh: '已装载', en: 'Loaded' },
+      'all-rejected': { zh: '全部被拒', en: 'All rejected' },
+    },
   }),
 );

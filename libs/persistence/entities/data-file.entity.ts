@@ -1,7 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import type { DataFileStatus } from '../../contracts/data-contracts';
 import type { DataChannel, ErrorNotice, ProvidedRecord } from '../../domain/data-policy';
 
-export type DataFileStatus = 'registered' | 'received' | 'unpacked' | 'returned' | 'stored' | 'importing' | 'imported' | 'loaded';
+export type { DataFileStatus };
 
 /**
  * One submission of a provider's data file (数据采集文件登记表, 001 附件2): each resubmission
