@@ -5,33 +5,25 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OrderApplication, OrderService, OrderTaskState, parseReportThresholds, ReportThresholds } from '../libs/domain/report-policy';
+import type {
+  DeliveryInput,
+  DispatchedOrderTaskRow,
+  DispatchOrderTasksInput,
+  OrderTaskStateInput,
+  OrderUpdate,
+  RegisteredOrder,
+  RegisterOrderInput,
+  ReportVersionInput,
+  ReviewOpinionInput,
+  VersionRef,
+} from '../libs/contracts/report-contracts';
+import { parseReportThresholds, ReportThresholds } from '../libs/domain/report-policy';
 import { OrderEntity } from '../libs/persistence/entities/order.entity';
 import { OrderTaskEntity } from '../libs/persistence/entities/order-task.entity';
 import { ReportReviewOpinionEntity } from '../libs/persistence/entities/report-review-opinion.entity';
 import { ReportVersionEntity } from '../libs/persistence/entities/report-version.entity';
-import type { OrderState } from '../libs/persistence/entities/order.entity';
-import type { ReportVersionKind } from '../libs/persistence/entities/report-version.entity';
 import type { ActivityDeps } from './index';
 import { usersHolding } from './notify';
-
-export interface OrderTaskDraft {
-  taskNo: number;
-  processId: string;
-  title: string;
-  targetName: string;
-  targetCode?: string;
-  projectManager: string;
-  members: string[];
-  reviewLevel: number;
-  dueInWorkingDays?: number;
-}
-
-export interface VersionRef {
-  orderTaskId: number;
-  kind: ReportVersionKind;
-  version: number;
-}
 
 /** A calendar date from a form (YYYY-MM-DD) as the start of that day in China. */
 function chinaDate(date: string): Date {
@@ -64,7 +56,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     },
 
     /** The application as received: the order row (state `received`). */
-    async registerOrder(input: { processId: string; service: OrderService; productType: string; application: OrderApplication; receivedAt: string }): Promise<{ orderId: number; orderNo: string }> {
+    async registerOrder(input: RegisterOrderInput): Promise<RegisteredOrder> {
       const prefix = input.service === 'investigation-report' ? 'DC' : 'ZZ';
       const orderNo = `${prefix}${input.receivedAt.slice(0, 10).replace(/-/g, '')}-${input.processId.split('-').pop()!.slice(0, 8).toUpperCase()}`;
       const a = input.application;
@@ -93,18 +85,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     },
 
     /** The order moves on: its state and what the step recorded (marketer, contract, payment, approvals). */
-    async updateOrder(input: {
-      orderId: number;
-      state: OrderState;
-      reason?: string;
-      marketer?: string;
-      contractNo?: string;
-      contractSignedOn?: string;
-      contractApprovedBy?: string[];
-      paidOn?: string;
-      paymentRef?: string;
-      amountReceived?: number;
-    }): Promise<void> {
+    async updateOrder(input: OrderUpdate): Promise<void> {
       await orders().update(input.orderId, {
         state: input.state,
         ...(input.reason !== undefined && { stateReason: input.reason }),
@@ -119,7 +100,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     },
 
     /** 任务分派: one row per investigation task or project, with its team and review level. */
-    async dispatchOrderTasks(input: { orderId: number; tasks: OrderTaskDraft[]; dispatchedAt: string }): Promise<Array<{ taskNo: number; orderTaskId: number }>> {
+    async dispatchOrderTasks(input: DispatchOrderTasksInput): Promise<DispatchedOrderTaskRow[]> {
       await dataSource.transaction(async (tx) => {
         await tx
           .createQueryBuilder()
@@ -149,12 +130,12 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
       return rows.map((row) => ({ taskNo: row.taskNo, orderTaskId: row.id })).sort((a, b) => a.taskNo - b.taskNo);
     },
 
-    async setOrderTaskState(input: { orderTaskId: number; state: OrderTaskState; at: string }): Promise<void> {
+    async setOrderTaskState(input: OrderTaskStateInput): Promise<void> {
       await dataSource.getRepository(OrderTaskEntity).update(input.orderTaskId, { state: input.state, ...(input.state === 'passed' && { passedAt: new Date(input.at) }) });
     },
 
     /** An upload: the next version of the report, plan or product, submitted for review. */
-    async recordReportVersion(input: VersionRef & { documentNo: string; title: string; fileRef: string; dataRef?: string; summary?: string; uploadedBy: string; uploadedAt: string }): Promise<void> {
+    async recordReportVersion(input: ReportVersionInput): Promise<void> {
       await dataSource
         .createQueryBuilder()
         .insert()
@@ -180,7 +161,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
      * One level's opinion on a version (报告评审意见书 / 方案评审意见书). A rejection marks the
      * version rejected; the last level's approval marks it approved.
      */
-    async recordReviewOpinion(input: VersionRef & { step: string; level: number; reviewer: string; decision: 'approve' | 'reject'; opinion: string; reviewSituation?: string; decidedAt: string; final: boolean }): Promise<void> {
+    async recordReviewOpinion(input: ReviewOpinionInput): Promise<void> {
       const reportVersionId = await versionId(input);
       await dataSource.transaction(async (tx) => {
         await tx
@@ -205,7 +186,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     },
 
     /** 产品交付登记表: the order delivered, by whom and how. */
-    async recordDelivery(input: { orderId: number; deliveredBy: string; deliveryMethod: string; deliveredOn: string }): Promise<void> {
+    async recordDelivery(input: DeliveryInput): Promise<void> {
       await orders().update(input.orderId, { state: 'delivered', deliveredBy: input.deliveredBy, deliveryMethod: input.deliveryMethod, deliveredAt: chinaDate(input.deliveredOn) });
     },
   };

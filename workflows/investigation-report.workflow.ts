@@ -8,12 +8,14 @@
  */
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { contractApprovers, InvestigationReportInput, REPORT_TYPE_POLICY, requiredReportReviewLevel } from '../libs/domain/report-policy';
+import { REPORT_VOCABULARY } from '../libs/procedures/report.vocabulary';
 import { CaseRun, reads } from './case-run';
-import { deliverAndArchive, dispatchTasks, OrderTerms, runTasks, takeOrder } from './order-procedure';
 import { investigationTaskWorkflow } from './investigation-task.workflow';
+import { OrderTerms, ReportRun, takeOrder } from './order-intake';
+import { deliverAndArchive, dispatchTasks, runTasks } from './order-procedure';
 
 export async function investigationReportWorkflow(start: ProcessStart<InvestigationReportInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const input = start.input;
   return run.run(async () => {
     // The configured thresholds, read once through an activity: the history keeps what this case used.

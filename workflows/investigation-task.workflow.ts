@@ -6,11 +6,13 @@
  */
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { OrderTaskState, reviewLevelsUpTo } from '../libs/domain/report-policy';
+import { REPORT_VOCABULARY } from '../libs/procedures/report.vocabulary';
 import { acts, CaseRun } from './case-run';
+import type { ReportRun } from './order-intake';
 import { OrderTaskInput, reviewedSubmission } from './order-procedure';
 
 export async function investigationTaskWorkflow(start: ProcessStart<OrderTaskInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const t = start.input;
   const manager = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager] };
   const team = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager, ...t.members] };
@@ -21,11 +23,11 @@ export async function investigationTaskWorkflow(start: ProcessStart<OrderTaskInp
 
   await run.task({ ...manager, status: 'confirming', step: 'confirm', title: `任务确认：${t.title}`, decisions: ['confirmed'] as const, form: 'task-confirm' });
   await state('preparing');
-  await run.task({ ...team, status: 'preparing', step: 'prepare', title: '调查准备（联系目标企业、资料收集清单）', decisions: ['prepared'] as const, form: 'investigation-preparation' });
+  await run.task({ ...team, status: 'preparing', step: 'prepare', decisions: ['prepared'] as const, form: 'investigation-preparation' });
   await state('investigating');
   await run.task({ ...team, status: 'investigating', step: 'field-visit', title: `实地调查：${t.targetName}`, decisions: ['visited'] as const, form: 'investigation-field-visit' });
   await state('drafting');
-  await run.task({ ...team, status: 'drafting', step: 'draft', title: '报告制作与项目组内部审核', decisions: ['reviewed'] as const, form: 'report-draft' });
+  await run.task({ ...team, status: 'drafting', step: 'draft', decisions: ['reviewed'] as const, form: 'report-draft' });
 
   const report = await reviewedSubmission(run, {
     orderTaskId: t.orderTaskId,
@@ -34,19 +36,17 @@ export async function investigationTaskWorkflow(start: ProcessStart<OrderTaskInp
       ...manager,
       step: 'upload',
       status: 'uploading',
-      title: '上传报告和调查数据（填写报告评审意见书）',
       revisedTitle: '按评审意见修改报告并重新上传',
       form: 'report-upload',
       toVersion: (data) => ({
-        documentNo: String(data.reportNo),
-        title: String(data.reportName),
-        fileRef: String(data.fileRef),
-        dataRef: String(data.dataRef),
+        documentNo: data.reportNo,
+        title: data.reportName,
+        fileRef: data.fileRef,
+        dataRef: data.dataRef,
         ...(typeof data.summary === 'string' && { summary: data.summary }),
       }),
     },
     levels: reviewLevelsUpTo(t.reviewLevel),
-    reviewTitle: '报告评审',
     notBy: ['draft', 'upload'],
     onState: state,
   });

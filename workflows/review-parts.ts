@@ -4,7 +4,7 @@
  * Written once over the human-task primitive; never copied into a workflow.
  */
 import type { DecisionOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
-import { CaseRun, Decided, TaskSpec } from './case-run';
+import { AnyVocabulary, CaseRun, Decided, TaskSpec } from './case-run';
 
 // ---------------------------------------------------------------- supervised: four-eyes within the round
 
@@ -108,15 +108,16 @@ export async function tiers(run: CaseRun, chain: TierSpec[]): Promise<TierOutcom
 }
 
 export type LevelDecision = 'approve' | 'reject';
-export type LevelSpec = Omit<TaskSpec<LevelDecision>, 'decisions'>;
+/** A level's task; with its form key as a literal (`F`), the approvals carry that form's typed data. */
+export type LevelSpec<F extends string | undefined = string | undefined> = Omit<TaskSpec<LevelDecision, AnyVocabulary, F>, 'decisions'>;
 
 /**
  * Review levels (P8 §43–60, P9): every level must approve in order. A rejection at any level
  * sends the work back to be revised (`revise`, e.g. the team re-uploads the report), and review
  * then restarts at the level that rejected ("直至审核通过").
  */
-export async function reviewLevels(run: CaseRun, levels: LevelSpec[], revise: (rejection: { step: string; actor: string; reason: string }) => Promise<void>): Promise<Decided<LevelDecision>[]> {
-  const approvals: Decided<LevelDecision>[] = [];
+export async function reviewLevels<F extends string | undefined = string | undefined>(run: CaseRun, levels: LevelSpec<F>[], revise: (rejection: { step: string; actor: string; reason: string }) => Promise<void>): Promise<Decided<LevelDecision, F>[]> {
+  const approvals: Decided<LevelDecision, F>[] = [];
   for (let i = 0; i < levels.length; ) {
     const decided = await run.task({ ...levels[i], decisions: ['approve', 'reject'] as const });
     if (decided.decision === 'reject') {

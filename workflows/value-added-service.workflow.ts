@@ -1,6 +1,6 @@
 /**
  * P9 Value-added service (增值服务, 001 §43–47, §61–70): the same order front half as P8
- * (order-procedure.ts), then one child case per project (valueAddedProjectWorkflow):
+ * (order-intake.ts), then one child case per project (valueAddedProjectWorkflow):
  * confirm → plan (internal review, upload) → plan review, two levels → produce → product review:
  * none for batch-data products, three levels for analysis products → deliver → archive.
  * Rejections send the plan or product back to be revised; review restarts at the rejecting level.
@@ -14,11 +14,13 @@ import {
   ValueAddedProductKind,
   ValueAddedServiceInput,
 } from '../libs/domain/report-policy';
+import { REPORT_VOCABULARY } from '../libs/procedures/report.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
-import { deliverAndArchive, dispatchTasks, OrderTaskInput, OrderTerms, reviewedSubmission, runTasks, takeOrder } from './order-procedure';
+import { OrderTerms, ReportRun, takeOrder } from './order-intake';
+import { deliverAndArchive, dispatchTasks, OrderTaskInput, reviewedSubmission, runTasks } from './order-procedure';
 
 export async function valueAddedServiceWorkflow(start: ProcessStart<ValueAddedServiceInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const input = start.input;
   const policy = VALUE_ADDED_POLICY[input.productKind];
   return run.run(async () => {
@@ -45,7 +47,7 @@ export async function valueAddedServiceWorkflow(start: ProcessStart<ValueAddedSe
 
 /** One value-added project (§65–70), run by its project team. */
 export async function valueAddedProjectWorkflow(start: ProcessStart<OrderTaskInput>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const t = start.input;
   const policy = VALUE_ADDED_POLICY[t.productType as ValueAddedProductKind];
   const manager = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager] };
@@ -64,14 +66,11 @@ export async function valueAddedProjectWorkflow(start: ProcessStart<OrderTaskInp
       ...manager,
       step: 'plan',
       status: 'planning',
-      title: '方案设计、内部审核并上传（填写方案评审意见书）',
       revisedTitle: '按评审意见修改方案并重新上传',
       form: 'value-added-plan',
-      toVersion: (data) => ({ documentNo: String(data.planNo), title: String(data.planName), fileRef: String(data.fileRef), ...(typeof data.summary === 'string' && { summary: data.summary }) }),
+      toVersion: (data) => ({ documentNo: data.planNo, title: data.planName, fileRef: data.fileRef, ...(typeof data.summary === 'string' && { summary: data.summary }) }),
     },
     levels: reviewLevelsUpTo(policy.planReviewLevel),
-    stepPrefix: 'plan',
-    reviewTitle: '方案评审',
     notBy: ['plan'],
     onState: (s) => state(s === 'revising' ? 'planning' : s),
   });
@@ -85,14 +84,11 @@ export async function valueAddedProjectWorkflow(start: ProcessStart<OrderTaskInp
       ...manager,
       step: 'produce',
       status: 'producing',
-      title: '制作产品并登记产品结果',
       revisedTitle: '按评审意见修改产品报告并重新上传',
       form: 'value-added-product',
-      toVersion: (data) => ({ documentNo: String(data.productNo), title: String(data.productName), fileRef: String(data.fileRef), summary: String(data.resultSummary) }),
+      toVersion: (data) => ({ documentNo: data.productNo, title: data.productName, fileRef: data.fileRef, summary: data.resultSummary }),
     },
     levels: reviewLevelsUpTo(t.reviewLevel),
-    stepPrefix: 'product',
-    reviewTitle: '产品评审',
     notBy: ['produce'],
     onState: (s) => state(s === 'revising' ? 'producing' : s),
   });

@@ -5,10 +5,10 @@ import {
   parseReportThresholds,
   requiredReportReviewLevel,
   reviewLevelsUpTo,
-  reviewStep,
   teamProblems,
   VALUE_ADDED_POLICY,
 } from './report-policy';
+import { REVIEW_LEVEL_KEYS } from '../procedures/report.vocabulary';
 
 const defaults = parseReportThresholds({});
 
@@ -32,13 +32,14 @@ describe('P8/P9 review policy (001 §44, §60, §68, §70)', () => {
   });
 
   it('names the levels dept → leader → committee, with the roles of §60', () => {
-    expect(reviewLevelsUpTo(3).map((l) => [reviewStep(l), l.candidateRoles])).toEqual([
+    expect(reviewLevelsUpTo(3).map((l) => [REVIEW_LEVEL_KEYS.report[l.level]?.step, l.candidateRoles])).toEqual([
       ['dept-review', ['dept_head@product']],
       ['leader-review', ['division_leader']],
       ['committee-review', ['review_committee']],
     ]);
     expect(reviewLevelsUpTo(0)).toEqual([]);
-    expect(reviewLevelsUpTo(2).map((l) => reviewStep(l, 'plan'))).toEqual(['plan-dept-review', 'plan-leader-review']);
+    expect(reviewLevelsUpTo(2).map((l) => REVIEW_LEVEL_KEYS.plan[l.level]?.step)).toEqual(['plan-dept-review', 'plan-leader-review']);
+    expect(reviewLevelsUpTo(3).map((l) => REVIEW_LEVEL_KEYS.product[l.level]?.status)).toEqual(['product-review-level-1', 'product-review-level-2', 'product-review-level-3']);
   });
 
   it('lets the dispatcher raise a level but never lower it', () => {

@@ -19,26 +19,22 @@ export type OrderService = 'investigation-report' | 'value-added-service';
 /** Where an investigation task (P8) or value-added project (P9) stands. */
 export type OrderTaskState = 'dispatched' | 'preparing' | 'investigating' | 'drafting' | 'planning' | 'producing' | 'under-review' | 'revising' | 'passed';
 
-/** The three review levels of 001 §60(一): 部门审核, 分管领导审核, 评审委员会审核. */
+/**
+ * The three review levels of 001 §60(一): 部门审核, 分管领导审核, 评审委员会审核. Their step keys
+ * and business statuses are words of the vocabulary (libs/procedures/report.vocabulary.ts REVIEW_LEVEL_KEYS).
+ */
 export type ReviewLevelNumber = 1 | 2 | 3;
 export interface ReviewLevel {
   level: ReviewLevelNumber;
-  /** The step key's stem: `dept` → `dept-review` (P8), `plan-dept-review` / `product-dept-review` (P9). */
-  key: 'dept' | 'leader' | 'committee';
   titleZh: string;
   candidateRoles: RoleRef[];
 }
 
 export const REVIEW_LEVELS: readonly ReviewLevel[] = [
-  { level: 1, key: 'dept', titleZh: '部门负责人审核', candidateRoles: ['dept_head@product'] },
-  { level: 2, key: 'leader', titleZh: '分管领导审核', candidateRoles: ['division_leader'] },
-  { level: 3, key: 'committee', titleZh: '评审委员会审核', candidateRoles: ['review_committee'] },
+  { level: 1, titleZh: '部门负责人审核', candidateRoles: ['dept_head@product'] },
+  { level: 2, titleZh: '分管领导审核', candidateRoles: ['division_leader'] },
+  { level: 3, titleZh: '评审委员会审核', candidateRoles: ['review_committee'] },
 ];
-
-/** The step key of a level, with an optional subject prefix (P9 reviews a plan and a product). */
-export function reviewStep(level: ReviewLevel, prefix?: 'plan' | 'product'): string {
-  return prefix ? `${prefix}-${level.key}-review` : `${level.key}-review`;
-}
 
 /** Levels 1..n in order (0 = no review). */
 export function reviewLevelsUpTo(n: number): ReviewLevel[] {
