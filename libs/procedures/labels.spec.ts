@@ -36,19 +36,16 @@ function literalsIn(source: string): { keys: Array<[Kind, string]>; computed: st
     for (const [, key] of source.matchAll(pattern)) keys.push([kind, key]);
   };
   take('steps', /\bstep: '([^']+)'/g);
-  take('steps', /\bnotBy: \[([^\]]*)\]/g);
   take('statuses', /\bstatus: '([^']+)'/g);
   take('statuses', /\bsetStatus\('([^']+)'/g);
   take('outcomes', /\bfinish\('([^']+)'/g);
-  for (const [, list] of source.matchAll(/\bdecisions: \[([^\]]*)\]/g)) {
-    for (const [, key] of list.matchAll(/'([^']+)'/g)) keys.push(['decisions', key]);
-  }
+  const takeLists = (kind: Kind, pattern: RegExp) => {
+    for (const [, list] of source.matchAll(pattern)) for (const [, key] of list.matchAll(/'([^']+)'/g)) keys.push([kind, key]);
+  };
+  takeLists('decisions', /\bdecisions: \[([^\]]*)\]/g);
+  takeLists('steps', /\bnotBy: \[([^\]]*)\]/g);
   for (const [match] of source.matchAll(/\b(?:step|status): `[^`]*`|\bsetStatus\(`[^`]*`/g)) computed.push(match);
-  // notBy lists hold several step keys
-  const expanded = keys.flatMap(([kind, key]): Array<[Kind, string]> =>
-    key.includes("'") ? [...key.matchAll(/'([^']+)'/g)].map(([, k]) => [kind, k] as [Kind, string]) : [[kind, key]],
-  );
-  return { keys: expanded, computed };
+  return { keys, computed };
 }
 
 function decode(payload: { data?: string } | undefined): Record<string, unknown> {
