@@ -74,6 +74,9 @@ type Words<K extends keyof Vocabulary, W extends string> = { [P in K]: Readonly<
 
 export type SubmitWords = Vocabulary & Words<'decisions', 'submit' | TierDecision>;
 
+/** A tier typed by a procedure's vocabulary (its steps, statuses and four-eyes steps). */
+export type TypedTierSpec<V extends Vocabulary> = Omit<TaskSpec<TierDecision, V>, 'decisions'>;
+
 export interface SubmitAndTiersSpec<V extends Vocabulary, F extends TaskFormKey> {
   /** The submitter's step (e.g. `proposal`, `notice`) and the business status while it is open. */
   step: StepOf<V>;
@@ -94,10 +97,17 @@ export interface SubmitAndTiersSpec<V extends Vocabulary, F extends TaskFormKey>
   /** The business status once submitted, and what the case records with it. */
   submitted: { status: StatusOf<V>; data(value: FormDataOf<F>): Record<string, unknown> };
   /** The tiers that approve the submission, in order; a return from the first goes back to the submitter. */
-  tiers(value: FormDataOf<F>): TierSpec[];
+  tiers(value: FormDataOf<F>): TypedTierSpec<V>[];
 }
 
-export type SubmitOutcome<F extends TaskFormKey> = { result: 'approved'; value: FormDataOf<F> } | Extract<TierOutcome, { result: 'rejected' }>;
+/** The submission as it last went to the tiers, and whether they approved it or rejected it (the reason). */
+export type SubmitOutcome<F extends TaskFormKey> = { value: FormDataOf<F> } & ({ result: 'approved' } | { result: 'rejected'; rejection: Rejection });
+
+export interface Rejection {
+  step: string;
+  actor: string;
+  reason: string;
+}
 
 /**
  * Submit and tiers (P4 §26(一), P4c §30(二)): the submitter fills the form (abandonable), the
@@ -128,7 +138,7 @@ export async function submitAndTiers<V extends SubmitWords, F extends TaskFormKe
     await run.setStatus(spec.submitted.status, { ...spec.submitted.data(current), [spec.problemKey]: null, returned: null });
     const chain = spec.tiers(current);
     const outcome = await tiers(run, chain);
-    if (outcome.result === 'rejected') return outcome;
+    if (outcome.result === 'rejected') return { result: 'rejected', value: current, rejection: { step: outcome.step, actor: outcome.actor, reason: outcome.reason } };
     if (outcome.result === 'approved') return { result: 'approved', value: current };
     returned = { step: chain[0].step, by: outcome.actor, reason: outcome.reason };
   }
@@ -153,7 +163,7 @@ export interface CommitteeOutcome<F extends TaskFormKey> {
   record: Decided<CommitteeDecision, F>;
   signedBy: string[];
   /** Who recorded the result and why: the reason of a rejection, a return or a revision. */
-  reason: { step: 'committee-review'; actor: string; reason: string };
+  reason: Rejection & { step: 'committee-review' };
 }
 
 /** Records per case: the n-th record's signatures are the step `committee-sign-<n>`. */
