@@ -7,20 +7,33 @@
 import { ApplicationFailure } from '@temporalio/activity';
 import { EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type {
+  ApplyIndicatorChangeInput,
+  ApplyProductMaintenanceInput,
+  CatalogueTestRunInput,
+  ChangeProductStatusInput,
+  CheckIndicatorNoticeInput,
+  CheckProductProposalInput,
+  CheckProductStatusChangeInput,
+  DiscardProductDevelopmentInput,
+  EnvironmentComparison,
+  IndicatorPromotion,
+  ProductMaintenanceResult,
+  ProductsUsingIndicatorInput,
+  ProductStatusChangeResult,
+  ProductStatusCheck,
+  PromoteIndicatorsInput,
+  SetUpProductInput,
+} from '../libs/contracts/product-contracts';
 import {
   Environment,
-  IndicatorNotice,
   IndicatorSnapshot,
   indicatorDifferences,
   indicatorNoticeProblem,
-  OutputFormat,
   ProductOperation,
   productMaintenancePlan,
   ProductProposal,
-  ProductServiceType,
   ProductSnapshot,
-  ProductStatusAction,
-  ProductStatusNotice,
   proposalProblem,
   statusAfter,
   statusChangeProblem,
@@ -104,7 +117,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
 
   return {
     /** 001 §26(一): can this 立项书 go ahead (new vs existing code, indicators available in development)? */
-    async checkProductProposal(input: { processId: string; proposal: ProductProposal }): Promise<string | null> {
+    async checkProductProposal(input: CheckProductProposalInput): Promise<string | null> {
       const { proposal } = input;
       const production = await products().findOneBy({ environment: 'production', code: proposal.productCode });
       const development = await products().findOneBy({ environment: 'development', code: proposal.productCode });
@@ -122,7 +135,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
      * 产品管理人员在开发系统中增加企业征信产品 (001 §26(一)(2)): the product as proposed, in development,
      * status in-test, with its indicators; every set-up raises the development version.
      */
-    async setUpProductInDevelopment(input: { processId: string; round: number; proposal: ProductProposal; testPlan: Record<string, unknown>; by: string; at: string }): Promise<{ version: number }> {
+    async setUpProductInDevelopment(input: SetUpProductInput): Promise<{ version: number }> {
       const { proposal } = input;
       return dataSource.transaction(async (tx) => {
         const where = { processId: input.processId, catalogue: 'product' as const, environment: 'development' as const, code: proposal.productCode, operation: 'set-up', round: input.round };
@@ -149,7 +162,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
     },
 
     /** One run of a product or indicator test, pass or fail, as written in the test report. */
-    async recordCatalogueTestRun(input: { processId: string; subject: 'product' | 'indicator'; code: string; round: number; result: 'passed' | 'failed'; report: Record<string, unknown>; testedBy: string; testedAt: string }): Promise<void> {
+    async recordCatalogueTestRun(input: CatalogueTestRunInput): Promise<void> {
       await dataSource
         .createQueryBuilder()
         .insert()
@@ -163,7 +176,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
      * A case that ends without maintenance (rejected or abandoned) leaves development as production
      * has it: a new product's test set-up is removed, a modified one is restored.
      */
-    async discardProductDevelopment(input: { processId: string; productCode: string; by: string; at: string }): Promise<{ discarded: boolean }> {
+    async discardProductDevelopment(input: DiscardProductDevelopmentInput): Promise<{ discarded: boolean }> {
       return dataSource.transaction(async (tx) => {
         const repo = tx.getRepository(ProductEntity);
         const development = await repo.findOneBy({ environment: 'development', code: input.productCode });
@@ -185,7 +198,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
      * 001 §26(四): the system administrator maintains production from the tested development
      * product: new → create, enable; modify → stop, modify, enable. Development then mirrors production.
      */
-    async applyProductMaintenance(input: { processId: string; productCode: string; serviceType: ProductServiceType; outputFormats: OutputFormat[]; by: string; at: string }): Promise<{ version: number; operations: ProductOperation[] }> {
+    async applyProductMaintenance(input: ApplyProductMaintenanceInput): Promise<ProductMaintenanceResult> {
       return dataSource.transaction(async (tx) => {
         const base = { processId: input.processId, catalogue: 'product' as const, environment: 'production' as const, code: input.productCode };
         const done = await recordedChanges(tx, base);
@@ -227,13 +240,13 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
     },
 
     /** P4b: is the product there and in the opposite state? */
-    async checkProductStatusChange(input: { notice: ProductStatusNotice }): Promise<{ problem: string | null; productName?: string }> {
+    async checkProductStatusChange(input: CheckProductStatusChangeInput): Promise<ProductStatusCheck> {
       const production = await products().findOneBy({ environment: 'production', code: input.notice.productCode });
       return { problem: statusChangeProblem(input.notice.maintenanceType, production, input.notice.productCode), productName: production?.name };
     },
 
     /** 001 §27(二)(2): the product is stopped or enabled in production. */
-    async changeProductStatus(input: { processId: string; productCode: string; action: ProductStatusAction; by: string; at: string }): Promise<{ status: string; version: number }> {
+    async changeProductStatus(input: ChangeProductStatusInput): Promise<ProductStatusChangeResult> {
       return dataSource.transaction(async (tx) => {
         const repo = tx.getRepository(ProductEntity);
         const production = await repo.findOneBy({ environment: 'production', code: input.productCode });
@@ -249,7 +262,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
     },
 
     /** The live products built from an indicator (production links), for the P4 modifications 001 §30(四)(3) asks for. */
-    async productsUsingIndicator(input: { indicatorCode: string }): Promise<ProductSnapshot[]> {
+    async productsUsingIndicator(input: ProductsUsingIndicatorInput): Promise<ProductSnapshot[]> {
       const links = await dataSource.getRepository(ProductIndicatorEntity).find({ where: { environment: 'production', indicatorCode: input.indicatorCode }, order: { productCode: 'ASC' } });
       const codes = links.map((l) => l.productCode);
       if (codes.length === 0) return [];
@@ -258,14 +271,14 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
       return rows.map((row) => snapshotOf(row, byProduct.get(row.code) ?? []));
     },
 
-    async checkIndicatorNotice(input: { notice: IndicatorNotice }): Promise<string | null> {
+    async checkIndicatorNotice(input: CheckIndicatorNoticeInput): Promise<string | null> {
       const rows = await indicators().findBy({ code: input.notice.indicatorCode });
       const status = (environment: Environment) => rows.find((r) => r.environment === environment)?.status ?? null;
       return indicatorNoticeProblem(input.notice, { development: status('development'), production: status('production') });
     },
 
     /** 001 §30(四)(1): the system administrator adds, modifies or deletes the indicator in development. */
-    async applyIndicatorChangeInDevelopment(input: { processId: string; notice: IndicatorNotice; by: string; at: string }): Promise<{ version: number }> {
+    async applyIndicatorChangeInDevelopment(input: ApplyIndicatorChangeInput): Promise<{ version: number }> {
       const { notice } = input;
       return dataSource.transaction(async (tx) => {
         const base = { processId: input.processId, catalogue: 'indicator' as const, environment: 'development' as const, code: notice.indicatorCode, operation: notice.action };
@@ -294,7 +307,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
      * 001 §30(四)(2) with §29: the indicators maintained in development are imported into production,
      * all of them, so that both environments hold the same indicators and items afterwards.
      */
-    async promoteIndicatorsToProduction(input: { processId: string; by: string; at: string }): Promise<{ promoted: string[] }> {
+    async promoteIndicatorsToProduction(input: PromoteIndicatorsInput): Promise<IndicatorPromotion> {
       return dataSource.transaction(async (tx) => {
         const repo = tx.getRepository(IndicatorEntity);
         const development = await repo.find({ where: { environment: 'development' }, order: { code: 'ASC' } });
@@ -318,7 +331,7 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
     },
 
     /** 001 §29: are development and production identical, indicator by indicator, item by item? */
-    async compareIndicatorEnvironments(): Promise<{ identical: boolean; indicators: number; differences: string[] }> {
+    async compareIndicatorEnvironments(): Promise<EnvironmentComparison> {
       const rows = await indicators().find({ order: { code: 'ASC' } });
       const of = (environment: Environment) => rows.filter((r) => r.environment === environment).map(indicatorSnapshot);
       const differences = indicatorDifferences(of('development'), of('production'));

@@ -7,121 +7,103 @@
  * non-business-hours window; both environments must then be identical (§29) → departments told
  * on the 2nd working day (§32) → archive (§31).
  */
+import type { ProductChangeForIndicator } from '../libs/contracts/product-contracts';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { IndicatorNotice, PRODUCT_POLICY, productModificationFor } from '../libs/domain/product-policy';
+import { PRODUCT_VOCABULARY } from '../libs/procedures/product.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
-import { Committee, productApprovalWorkflow } from './product-approval.workflow';
-import { tiers } from './review-parts';
+import { productApprovalWorkflow } from './product-approval.workflow';
+import { committee, Rejection, Returned, submitAndTiers, tiers } from './review-parts';
+
+type ProductRun = CaseRun<typeof PRODUCT_VOCABULARY>;
+/** Where review of the notice ended: approved, rejected, or back to the developer (a failed test, a revision). */
+type Review = { result: 'approved' } | { result: 'rejected'; rejection: Rejection } | { result: 'returned'; returned: Returned };
 
 const VERB = { add: '增加', modify: '修改', delete: '删除' } as const;
 const OUTCOME = { add: 'added', modify: 'modified', delete: 'deleted' } as const;
 
-type Stage = 'notice' | 'approval' | 'test' | 'committee' | 'gm-sign';
-
 export async function indicatorMaintenanceWorkflow(start: ProcessStart<IndicatorNotice>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
-  const committee = new Committee(run);
+  const run: ProductRun = new CaseRun(start, PRODUCT_VOCABULARY);
   let notice = start.input;
   let tests = 0;
   const documents = () => [{ name: '指标维护通知单', ref: notice.noticeNo ?? notice.indicatorCode }];
 
-  const rejected = async (rejection: { step: string; actor: string; reason: string }): Promise<ProcessResult> => {
+  const rejected = async (rejection: Rejection): Promise<ProcessResult> => {
     await run.setStatus('rejected', { rejection });
     await run.archive(documents());
     return run.finish('rejected', { rejection, indicatorCode: notice.indicatorCode });
   };
 
-  return run.run(async () => {
-    let stage: Stage = 'notice';
-    let problem: string | null = null;
-    let returned: { step: string; by: string; reason: string } | null = null;
+  /** 001 §30(一)(二): the notice, approved by the product department's head, then the IT head's. */
+  const submitAndApprove = (returned: Returned | null) =>
+    submitAndTiers(run, {
+      step: 'notice',
+      status: 'notice',
+      candidateRoles: ['product_developer'],
+      form: 'indicator-notice',
+      titles: { first: '提交指标维护通知单', again: '修改指标维护通知单' },
+      current: notice,
+      returned,
+      problemKey: 'noticeProblem',
+      check: async (next, current) =>
+        next.indicatorCode !== current.indicatorCode || next.action !== current.action
+          ? `指标编号和维护类型不能修改（${current.action} ${current.indicatorCode}）；如需另行维护请放弃本案`
+          : reads.checkIndicatorNotice({ notice: next }),
+      submitted: { status: 'submitted', data: (value) => ({ notice: value }) },
+      // 001 §30(二): 经本部门负责人批准后送交信息技术部，经信息技术部负责人批准后.
+      tiers: (value) => [
+        { status: 'dept-approval', step: 'dept-approval', title: '产品研发部负责人审批指标维护通知单', candidateRoles: ['dept_head@product'], notBy: ['notice'], prefill: { ...value } },
+        { status: 'it-approval', step: 'it-approval', title: '信息技术部负责人审批指标维护通知单', candidateRoles: ['dept_head@it'], notBy: ['notice'], prefill: { ...value } },
+      ],
+    });
 
-    for (let approved = false; !approved; ) {
-      switch (stage) {
-        case 'notice': {
-          const submitted = await run.task({
-            status: 'notice',
-            step: 'notice',
-            title: run.actorsOf('notice').length ? '修改指标维护通知单' : '提交指标维护通知单',
-            candidateRoles: ['product_developer'],
-            decisions: ['submit'] as const,
-            form: 'indicator-notice',
-            prefill: { ...notice },
-            caseData: { noticeProblem: problem, returned },
-            abandonable: true,
-          });
-          const next = submitted.data as unknown as IndicatorNotice;
-          problem =
-            next.indicatorCode !== notice.indicatorCode || next.action !== notice.action
-              ? `指标编号和维护类型不能修改（${notice.action} ${notice.indicatorCode}）；如需另行维护请放弃本案`
-              : await reads.checkIndicatorNotice({ notice: next });
-          if (problem) continue;
-          notice = next;
-          returned = null;
-          await run.setStatus('submitted', { notice, noticeProblem: null, returned: null });
-          stage = 'approval';
-          break;
-        }
+  /**
+   * 001 §30(二)(三): the sysadmin tests and writes the result on the notice (a failure goes back to
+   * the developer); the committee reviews (it may return to testing); the general manager signs
+   * (a return goes back to the committee).
+   */
+  const testAndReview = async (): Promise<Review> => {
+    for (;;) {
+      const tested = await run.task({
+        status: 'testing',
+        step: 'test',
+        title: `指标维护测试（第${tests + 1}次）`,
+        candidateRoles: ['sysadmin'],
+        decisions: ['passed', 'failed'] as const,
+        form: 'indicator-test',
+        prefill: { ...notice },
+      });
+      tests += 1;
+      await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'indicator', code: notice.indicatorCode, round: tests, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
+      if (tested.decision === 'failed') return { result: 'returned', returned: { step: 'test', by: tested.actor, reason: tested.data.testResult } };
 
-        case 'approval': {
-          // 001 §30(二): 经本部门负责人批准后送交信息技术部，经信息技术部负责人批准后.
-          const outcome = await tiers(run, [
-            { status: 'dept-approval', step: 'dept-approval', title: '产品研发部负责人审批指标维护通知单', candidateRoles: ['dept_head@product'], notBy: ['notice'], prefill: { ...notice } },
-            { status: 'it-approval', step: 'it-approval', title: '信息技术部负责人审批指标维护通知单', candidateRoles: ['dept_head@it'], notBy: ['notice'], prefill: { ...notice } },
-          ]);
-          if (outcome.result === 'rejected') return rejected(outcome);
-          if (outcome.result === 'returned') {
-            returned = { step: 'dept-approval', by: outcome.actor, reason: outcome.reason };
-            stage = 'notice';
-          } else stage = 'test';
-          break;
-        }
-
-        case 'test': {
-          // 001 §30(二): the sysadmin tests and writes the result on the notice, back to the developer.
-          const tested = await run.task({
-            status: 'testing',
-            step: 'test',
-            title: `指标维护测试（第${tests + 1}次）`,
-            candidateRoles: ['sysadmin'],
-            decisions: ['passed', 'failed'] as const,
-            form: 'indicator-test',
-            prefill: { ...notice },
-          });
-          tests += 1;
-          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'indicator', code: notice.indicatorCode, round: tests, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
-          if (tested.decision === 'failed') {
-            returned = { step: 'test', by: tested.actor, reason: String(tested.data.testResult ?? tested.comment ?? '') };
-            stage = 'notice';
-          } else stage = 'committee';
-          break;
-        }
-
-        case 'committee': {
-          const review = await committee.review({ title: '指标评审（评审委秘书在指标维护通知单上填写评审结果）', form: 'indicator-review-opinion', prefill: {}, caseData: { tests } });
-          const reason = { step: 'committee-review', actor: review.record.actor, reason: review.record.comment ?? '' };
-          if (review.decision === 'reject') return rejected(reason);
-          if (review.decision === 'return') stage = 'test';
-          else if (review.decision === 'revise') {
-            returned = { step: reason.step, by: reason.actor, reason: reason.reason };
-            stage = 'notice';
-          } else stage = 'gm-sign';
-          break;
-        }
-
-        case 'gm-sign': {
-          // 001 §30(三)(3): the notice takes effect once the general manager signs it.
-          const outcome = await tiers(run, [{ status: 'gm-sign', step: 'gm-sign', title: '总经理签字：指标维护通知单生效', candidateRoles: ['center_head'], notBy: ['notice'], prefill: { ...notice } }]);
-          if (outcome.result === 'rejected') return rejected(outcome);
-          if (outcome.result === 'returned') stage = 'committee';
-          else approved = true;
-          break;
-        }
+      for (;;) {
+        const review = await committee(run, { title: '指标评审（评审委秘书在指标维护通知单上填写评审结果）', form: 'indicator-review-opinion', prefill: {}, caseData: { tests } });
+        if (review.decision === 'reject') return { result: 'rejected', rejection: review.reason };
+        if (review.decision === 'revise') return { result: 'returned', returned: { step: review.reason.step, by: review.reason.actor, reason: review.reason.reason } };
+        if (review.decision === 'return') break;
+        // 001 §30(三)(3): the notice takes effect once the general manager signs it.
+        const signed = await tiers(run, [{ status: 'gm-sign', step: 'gm-sign', title: '总经理签字：指标维护通知单生效', candidateRoles: ['center_head'], notBy: ['notice'], prefill: { ...notice } }]);
+        if (signed.result === 'rejected') return { result: 'rejected', rejection: signed };
+        if (signed.result === 'approved') return { result: 'approved' };
       }
+    }
+  };
+
+  return run.run(async () => {
+    let returned: Returned | null = null;
+    for (;;) {
+      const approval = await submitAndApprove(returned);
+      notice = approval.value;
+      if (approval.result === 'rejected') return rejected(approval.rejection);
+      const review = await testAndReview();
+      if (review.result === 'rejected') return rejected(review.rejection);
+      if (review.result === 'approved') break;
+      returned = review.returned;
     }
 
     // 001 §30(四)(3): the products the indicator feeds are maintained first, each as a P4 modification.
-    const productChanges: Array<{ productCode: string; processId: string; outcome: string }> = [];
+    const productChanges: ProductChangeForIndicator[] = [];
     if (notice.action !== 'add') {
       const affected = await reads.productsUsingIndicator({ indicatorCode: notice.indicatorCode });
       if (affected.length) {

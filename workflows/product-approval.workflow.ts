@@ -8,76 +8,20 @@
  * Also run as a child of P4c (indicator maintenance) for each product an indicator feeds.
  */
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
-import { COMMITTEE_DECISIONS, CommitteeDecision, OutputFormat, PRODUCT_POLICY, PRODUCT_TYPE_ZH, ProductProposal } from '../libs/domain/product-policy';
-import { acts, CaseAbandoned, CaseRun, Decided, reads } from './case-run';
-import { tiers } from './review-parts';
+import { PRODUCT_POLICY, PRODUCT_TYPE_ZH, ProductProposal } from '../libs/domain/product-policy';
+import type { TaskFormData } from '../libs/procedures/registry';
+import { PRODUCT_VOCABULARY } from '../libs/procedures/product.vocabulary';
+import { acts, CaseAbandoned, CaseRun, reads } from './case-run';
+import { committee, Rejection, Returned, submitAndTiers, tiers } from './review-parts';
 
-export interface CommitteeOutcome {
-  decision: CommitteeDecision;
-  record: Decided<CommitteeDecision>;
-  signedBy: string[];
-}
-
-/**
- * The review committee (评审委员会, 001 §26(三)(2), §30(三)(2)): the secretary records the meeting's
- * result (approve, return to testing, revise the proposal, reject), then members confirm the
- * record by signing (参会人员签字确认) — each a different member, never the secretary who wrote it
- * (four-eyes). A member who finds the record wrong returns it: the secretary records again and
- * signing starts over on the new record. The result takes effect only once signed.
- */
-export class Committee {
-  private records = 0;
-
-  constructor(private readonly run: CaseRun) {}
-
-  async review(spec: { title: string; form: string; prefill: Record<string, unknown>; caseData?: Record<string, unknown> }): Promise<CommitteeOutcome> {
-    for (;;) {
-      const record = await this.run.task({
-        status: 'committee-review',
-        step: 'committee-review',
-        title: spec.title,
-        candidateRoles: ['committee_secretary'],
-        decisions: COMMITTEE_DECISIONS,
-        reasonRequired: ['revise'],
-        form: spec.form,
-        prefill: spec.prefill,
-        caseData: spec.caseData,
-      });
-      this.records += 1;
-      // Signatures belong to one record: a step of their own, so no member signs the same record twice.
-      const step = `committee-sign-${this.records}`;
-      const signedBy: string[] = [];
-      let disputed = false;
-      for (let n = 1; n <= PRODUCT_POLICY.committeeSignatures && !disputed; n++) {
-        const signature = await this.run.task({
-          status: 'committee-signing',
-          step,
-          title: `评审委员签字确认评审意见（${n}/${PRODUCT_POLICY.committeeSignatures}）`,
-          candidateRoles: ['review_committee'],
-          decisions: ['sign', 'return'] as const,
-          notBy: ['committee-review', step],
-          prefill: { decision: record.decision, reason: record.comment ?? null, record: record.data, recordedBy: record.actor },
-        });
-        if (signature.decision === 'return') disputed = true;
-        else signedBy.push(signature.actor);
-      }
-      if (disputed) continue;
-      await this.run.setStatus('committee-decided', { committee: { decision: record.decision, reason: record.comment ?? null, recordedBy: record.actor, signedBy } });
-      return { decision: record.decision, record, signedBy };
-    }
-  }
-}
-
-type Stage = 'proposal' | 'approval' | 'dev-setup' | 'test-run' | 'committee' | 'maintenance-notice' | 'gm-sign';
-type Outcome = 'launched' | 'modified' | 'rejected';
+type ProductRun = CaseRun<typeof PRODUCT_VOCABULARY>;
 
 export async function productApprovalWorkflow(start: ProcessStart<ProductProposal>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
-  const committee = new Committee(run);
+  const run: ProductRun = new CaseRun(start, PRODUCT_VOCABULARY);
   let proposal = start.input;
   let setUps = 0;
   let testRuns = 0;
-  let notice: { noticeNo?: string; outputFormats?: OutputFormat[]; notes?: string } = {};
+  let notice: Partial<TaskFormData<'product-maintenance-notice'>> = {};
 
   const documents = () => [
     { name: '市场调查报告', ref: proposal.productCode },
@@ -92,149 +36,122 @@ export async function productApprovalWorkflow(start: ProcessStart<ProductProposa
     if (setUps) await acts.discardProductDevelopment({ processId: run.processId, productCode: proposal.productCode, by: 'system', at: run.now().toISOString() });
   };
 
-  const rejected = async (rejection: { step: string; actor: string; reason: string }): Promise<ProcessResult> => {
+  const rejected = async (rejection: Rejection): Promise<ProcessResult> => {
     await discardDevelopment();
     await run.setStatus('rejected', { rejection });
     await run.archive(documents());
-    return run.finish('rejected' satisfies Outcome, { rejection, productCode: proposal.productCode });
+    return run.finish('rejected', { rejection, productCode: proposal.productCode });
+  };
+
+  /** 001 §26(一): the proposal, approved by the product department's head, then the IT head's. */
+  const proposeAndApprove = (returned: Returned | null) =>
+    submitAndTiers(run, {
+      step: 'proposal',
+      status: 'proposal',
+      candidateRoles: ['product_developer'],
+      form: 'product-proposal',
+      titles: { first: '提交征信产品立项书', again: '修改征信产品立项书' },
+      current: proposal,
+      returned,
+      problemKey: 'proposalProblem',
+      check: async (next, current) =>
+        next.productCode !== current.productCode || next.serviceType !== current.serviceType
+          ? `产品编号和服务类型不能修改（${current.serviceType} ${current.productCode}）；如需另立项请放弃本案`
+          : reads.checkProductProposal({ processId: run.processId, proposal: next }),
+      submitted: { status: 'proposed', data: (value) => ({ proposal: value }) },
+      // 001 §26(一)(2): 经本部门负责人批准后 … 经信息技术部负责人批准后.
+      tiers: (value) => [
+        { status: 'dept-approval', step: 'dept-approval', title: '产品研发部负责人审批征信产品立项书', candidateRoles: ['dept_head@product'], notBy: ['proposal'], prefill: { ...value } },
+        { status: 'it-approval', step: 'it-approval', title: '信息技术部负责人审批征信产品立项书', candidateRoles: ['dept_head@it'], notBy: ['proposal'], prefill: { ...value } },
+      ],
+    });
+
+  /** 001 §26(一)(2): the product manager adds the product in development and writes the test plan. */
+  const setUpInDevelopment = async () => {
+    const plan = await run.task({
+      status: 'dev-setup',
+      step: 'dev-setup',
+      candidateRoles: ['product_manager'],
+      decisions: ['done'] as const,
+      form: 'product-test-plan',
+      prefill: { productCode: proposal.productCode, productName: proposal.productName, indicatorCodes: proposal.indicatorCodes },
+    });
+    setUps += 1;
+    const { version } = await acts.setUpProductInDevelopment({ processId: run.processId, round: setUps, proposal, testPlan: { ...plan.data }, by: plan.actor, at: run.now().toISOString() });
+    await run.setStatus('testing', { development: { version, setUpBy: plan.actor } });
+  };
+
+  /** 001 §26(二): tested in development with simulated data until a run passes; every run's result is recorded. */
+  const testUntilPassed = async () => {
+    for (;;) {
+      const tested = await run.task({
+        status: 'testing',
+        step: 'test-run',
+        title: `产品测试（第${testRuns + 1}次），填写产品测试报告`,
+        candidateRoles: ['product_developer'],
+        decisions: ['passed', 'failed'] as const,
+        form: 'product-test-run',
+        caseData: { testRuns },
+        abandonable: true,
+      });
+      testRuns += 1;
+      await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'product', code: proposal.productCode, round: testRuns, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
+      if (tested.decision === 'passed') return;
+    }
+  };
+
+  /** 001 §26(三)(2): the committee reviews the tested product; it may send it back to testing. */
+  const testAndReview = async () => {
+    for (;;) {
+      await testUntilPassed();
+      const review = await committee(run, {
+        title: '产品评审（评审委秘书填写产品评审意见书）',
+        form: 'product-review-opinion',
+        prefill: { reviewType: proposal.serviceType === 'new' ? 'launch' : 'modify' },
+        caseData: { testRuns },
+      });
+      if (review.decision !== 'return') return review;
+    }
   };
 
   const body = async (): Promise<ProcessResult> => {
-    let stage: Stage = 'proposal';
-    let problem: string | null = null;
-    let returned: { step: string; by: string; reason: string } | null = null;
-
+    let returned: Returned | null = null;
+    // The committee may send the proposal back for revision: then everything runs again.
     for (;;) {
-      switch (stage) {
-        case 'proposal': {
-          const submitted = await run.task({
-            status: 'proposal',
-            step: 'proposal',
-            title: run.actorsOf('proposal').length ? '修改征信产品立项书' : '提交征信产品立项书',
-            candidateRoles: ['product_developer'],
-            decisions: ['submit'] as const,
-            form: 'product-proposal',
-            prefill: { ...proposal },
-            caseData: { proposalProblem: problem, returned },
-            abandonable: true,
-          });
-          const next = submitted.data as unknown as ProductProposal;
-          problem =
-            next.productCode !== proposal.productCode || next.serviceType !== proposal.serviceType
-              ? `产品编号和服务类型不能修改（${proposal.serviceType} ${proposal.productCode}）；如需另立项请放弃本案`
-              : await reads.checkProductProposal({ processId: run.processId, proposal: next });
-          if (problem) continue;
-          proposal = next;
-          returned = null;
-          await run.setStatus('proposed', { proposal, proposalProblem: null, returned: null });
-          stage = 'approval';
-          break;
-        }
+      const approval = await proposeAndApprove(returned);
+      proposal = approval.value;
+      if (approval.result === 'rejected') return rejected(approval.rejection);
+      await setUpInDevelopment();
+      const review = await testAndReview();
+      if (review.decision === 'reject') return rejected(review.reason);
+      if (review.decision === 'approve') break;
+      returned = { step: review.reason.step, by: review.reason.actor, reason: review.reason.reason };
+    }
 
-        case 'approval': {
-          // 001 §26(一)(2): 经本部门负责人批准后 … 经信息技术部负责人批准后.
-          const outcome = await tiers(run, [
-            { status: 'dept-approval', step: 'dept-approval', title: '产品研发部负责人审批征信产品立项书', candidateRoles: ['dept_head@product'], notBy: ['proposal'], prefill: { ...proposal } },
-            { status: 'it-approval', step: 'it-approval', title: '信息技术部负责人审批征信产品立项书', candidateRoles: ['dept_head@it'], notBy: ['proposal'], prefill: { ...proposal } },
-          ]);
-          if (outcome.result === 'rejected') return rejected(outcome);
-          if (outcome.result === 'returned') {
-            returned = { step: 'dept-approval', by: outcome.actor, reason: outcome.reason };
-            stage = 'proposal';
-            break;
-          }
-          stage = 'dev-setup';
-          break;
-        }
-
-        case 'dev-setup': {
-          const plan = await run.task({
-            status: 'dev-setup',
-            step: 'dev-setup',
-            title: '在开发系统中增加产品并填写产品测试方案',
-            candidateRoles: ['product_manager'],
-            decisions: ['done'] as const,
-            form: 'product-test-plan',
-            prefill: { productCode: proposal.productCode, productName: proposal.productName, indicatorCodes: proposal.indicatorCodes },
-          });
-          setUps += 1;
-          const { version } = await acts.setUpProductInDevelopment({ processId: run.processId, round: setUps, proposal, testPlan: { ...plan.data }, by: plan.actor, at: run.now().toISOString() });
-          await run.setStatus('testing', { development: { version, setUpBy: plan.actor } });
-          stage = 'test-run';
-          break;
-        }
-
-        case 'test-run': {
-          // 001 §26(二): tested in development with simulated data; every run's result is recorded.
-          const tested = await run.task({
-            status: 'testing',
-            step: 'test-run',
-            title: `产品测试（第${testRuns + 1}次），填写产品测试报告`,
-            candidateRoles: ['product_developer'],
-            decisions: ['passed', 'failed'] as const,
-            form: 'product-test-run',
-            caseData: { testRuns },
-            abandonable: true,
-          });
-          testRuns += 1;
-          await acts.recordCatalogueTestRun({ processId: run.processId, subject: 'product', code: proposal.productCode, round: testRuns, result: tested.decision, report: { ...tested.data }, testedBy: tested.actor, testedAt: run.now().toISOString() });
-          if (tested.decision === 'passed') stage = 'committee';
-          break;
-        }
-
-        case 'committee': {
-          const review = await committee.review({
-            title: '产品评审（评审委秘书填写产品评审意见书）',
-            form: 'product-review-opinion',
-            prefill: { reviewType: proposal.serviceType === 'new' ? 'launch' : 'modify' },
-            caseData: { testRuns },
-          });
-          const reason = { step: 'committee-review', actor: review.record.actor, reason: review.record.comment ?? '' };
-          if (review.decision === 'reject') return rejected(reason);
-          if (review.decision === 'return') stage = 'test-run';
-          else if (review.decision === 'revise') {
-            returned = { step: reason.step, by: reason.actor, reason: reason.reason };
-            stage = 'proposal';
-          } else stage = 'maintenance-notice';
-          break;
-        }
-
-        case 'maintenance-notice': {
-          // 001 §26(三)(3): the product department fills the notice from the review opinion.
-          const filled = await run.task({
-            status: 'maintenance-notice',
-            step: 'maintenance-notice',
-            title: '填写征信产品维护通知单',
-            candidateRoles: ['product_developer'],
-            decisions: ['submit'] as const,
-            form: 'product-maintenance-notice',
-            prefill: { outputFormats: proposal.outputFormats?.length ? proposal.outputFormats : ['PDF'], ...notice },
-          });
-          notice = filled.data as typeof notice;
-          stage = 'gm-sign';
-          break;
-        }
-
-        case 'gm-sign': {
-          // 001 §26(三)(4): the notice takes effect once the general manager signs it.
-          const outcome = await tiers(run, [
-            {
-              status: 'gm-sign',
-              step: 'gm-sign',
-              title: '总经理签发征信产品维护通知单',
-              candidateRoles: ['center_head'],
-              notBy: ['maintenance-notice'],
-              prefill: { ...proposal, ...notice, maintenanceType: proposal.serviceType === 'new' ? 'add' : 'modify' },
-            },
-          ]);
-          if (outcome.result === 'rejected') return rejected(outcome);
-          if (outcome.result === 'returned') {
-            stage = 'maintenance-notice';
-            break;
-          }
-          return maintain();
-        }
-      }
+    // 001 §26(三)(3)(4): the product department fills the notice from the review opinion; it takes
+    // effect once the general manager signs it, who may return it to be filled again.
+    for (;;) {
+      const filled = await run.task({
+        status: 'maintenance-notice',
+        step: 'maintenance-notice',
+        candidateRoles: ['product_developer'],
+        decisions: ['submit'] as const,
+        form: 'product-maintenance-notice',
+        prefill: { outputFormats: proposal.outputFormats?.length ? proposal.outputFormats : ['PDF'], ...notice },
+      });
+      notice = filled.data;
+      const signed = await tiers(run, [
+        {
+          status: 'gm-sign',
+          step: 'gm-sign',
+          title: '总经理签发征信产品维护通知单',
+          candidateRoles: ['center_head'],
+          notBy: ['maintenance-notice'],
+          prefill: { ...proposal, ...notice, maintenanceType: proposal.serviceType === 'new' ? 'add' : 'modify' },
+        },
+      ]);
+      if (signed.result === 'rejected') return rejected(signed);
+      if (signed.result === 'approved') return maintain();
     }
   };
 
@@ -268,7 +185,7 @@ export async function productApprovalWorkflow(start: ProcessStart<ProductProposa
       body: `征信产品「${proposal.productName}」（${proposal.productCode}，${PRODUCT_TYPE_ZH[proposal.productType]}）已于 ${at} 在生产环境${what}并启用，版本 ${maintenance.version}。`,
     });
     await run.archive(documents());
-    return run.finish((proposal.serviceType === 'new' ? 'launched' : 'modified') satisfies Outcome, { productCode: proposal.productCode, version: maintenance.version, operations: maintenance.operations, testRuns });
+    return run.finish(proposal.serviceType === 'new' ? 'launched' : 'modified', { productCode: proposal.productCode, version: maintenance.version, operations: maintenance.operations, testRuns });
   };
 
   return run.run(async () => {

@@ -6,19 +6,22 @@
  */
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { PRODUCT_POLICY, ProductStatusNotice } from '../libs/domain/product-policy';
+import { PRODUCT_VOCABULARY } from '../libs/procedures/product.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
-import { tiers } from './review-parts';
+import { Returned, tiers } from './review-parts';
+
+type ProductRun = CaseRun<typeof PRODUCT_VOCABULARY>;
 
 const VERB = { stop: '停用', enable: '启用' } as const;
 
 export async function productStatusChangeWorkflow(start: ProcessStart<ProductStatusNotice>): Promise<ProcessResult> {
-  const run = new CaseRun(start);
+  const run: ProductRun = new CaseRun(start, PRODUCT_VOCABULARY);
   let notice = start.input;
   const documents = () => [{ name: '征信产品维护通知单', ref: notice.noticeNo ?? notice.productCode }];
 
   return run.run(async () => {
     let problem: string | null = null;
-    let returned: { step: string; by: string; reason: string } | null = null;
+    let returned: Returned | null = null;
     let productName = '';
 
     for (;;) {
@@ -33,7 +36,7 @@ export async function productStatusChangeWorkflow(start: ProcessStart<ProductSta
         caseData: { noticeProblem: problem, returned },
         abandonable: true,
       });
-      notice = submitted.data as unknown as ProductStatusNotice;
+      notice = submitted.data;
       const check = await reads.checkProductStatusChange({ notice });
       problem = check.problem;
       if (problem) continue;

@@ -1,10 +1,14 @@
 /**
- * The named review parts every procedure composes (PROCEDURES.md): tiers (P3/P4), review levels
- * (P8/P9), and — as the procedures move here — supervised(), submit-and-tiers and the committee.
+ * The named review parts every procedure composes (PROCEDURES.md): supervised() — one person
+ * executes, a second confirms or returns (P5/P6) —, tiers and submit-and-tiers (P3/P4), the
+ * committee (secretary records, members sign), review levels (P8/P9).
  * Written once over the human-task primitive; never copied into a workflow.
  */
-import type { DecisionOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
-import { AnyVocabulary, CaseRun, Decided, TaskSpec } from './case-run';
+import { COMMITTEE_DECISIONS, CommitteeDecision, committeeSignStep, CommitteeSignStep, PRODUCT_POLICY } from '../libs/domain/product-policy';
+import type { RoleRef } from '../libs/domain/roles';
+import type { TaskFormKey } from '../libs/procedures/registry';
+import type { DecisionOf, Label, StatusOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
+import { AnyVocabulary, CaseRun, Decided, FormDataOf, TaskSpec } from './case-run';
 
 // ---------------------------------------------------------------- supervised: four-eyes within the round
 
@@ -128,4 +132,158 @@ export async function reviewLevels<F extends string | undefined = string | undef
     i += 1;
   }
   return approvals;
+}
+
+// ---------------------------------------------------------------- submit-and-tiers, committee (P4, P4c)
+
+/** Why a submission came back to its submitter, shown on the form (a tier's return, a failed test, a revision). */
+export interface Returned {
+  step: string;
+  by: string;
+  reason: string;
+}
+
+/** The words a vocabulary must hold for a part: `Words<'decisions', 'submit'>`. */
+type Words<K extends keyof Vocabulary, W extends string> = { [P in K]: Readonly<Record<W, Label>> };
+
+export type SubmitWords = Vocabulary & Words<'decisions', 'submit' | TierDecision>;
+
+/** A tier typed by a procedure's vocabulary (its steps, statuses and four-eyes steps). */
+export type TypedTierSpec<V extends Vocabulary> = Omit<TaskSpec<TierDecision, V>, 'decisions'>;
+
+export interface SubmitAndTiersSpec<V extends Vocabulary, F extends TaskFormKey> {
+  /** The submitter's step (e.g. `proposal`, `notice`) and the business status while it is open. */
+  step: StepOf<V>;
+  status: StatusOf<V>;
+  candidateRoles: RoleRef[];
+  /** The form submitted; the part returns its typed data once every tier approved it. */
+  form: F;
+  /** The inbox title of the first submission and of every later one. */
+  titles: { first: string; again: string };
+  /** The case's current submission: the form's prefill. */
+  current: FormDataOf<F>;
+  /** Why the submission is back with the submitter when the part starts, or null. */
+  returned: Returned | null;
+  /** The case-data key of the problem the check found, shown with the form (e.g. `proposalProblem`). */
+  problemKey: string;
+  /** Why a submission cannot go on as it stands (the submitter corrects it or abandons the case), or null. */
+  check(next: FormDataOf<F>, current: FormDataOf<F>): Promise<string | null>;
+  /** The business status once submitted, and what the case records with it. */
+  submitted: { status: StatusOf<V>; data(value: FormDataOf<F>): Record<string, unknown> };
+  /** The tiers that approve the submission, in order; a return from the first goes back to the submitter. */
+  tiers(value: FormDataOf<F>): TypedTierSpec<V>[];
+}
+
+/** The submission as it last went to the tiers, and whether they approved it or rejected it (the reason). */
+export type SubmitOutcome<F extends TaskFormKey> = { value: FormDataOf<F> } & ({ result: 'approved' } | { result: 'rejected'; rejection: Rejection });
+
+export interface Rejection {
+  step: string;
+  actor: string;
+  reason: string;
+}
+
+/**
+ * Submit and tiers (P4 §26(一), P4c §30(二)): the submitter fills the form (abandonable), the
+ * system checks it — a problem reopens the form with the problem shown — then the tiers approve
+ * it in order. A return from the first tier reopens the form with the reason; a rejection ends
+ * the part with the reason (the caller ends the case).
+ */
+export async function submitAndTiers<V extends SubmitWords, F extends TaskFormKey>(run: CaseRun<V>, spec: SubmitAndTiersSpec<V, F>): Promise<SubmitOutcome<F>> {
+  let current = spec.current;
+  let returned = spec.returned;
+  let problem: string | null = null;
+  for (;;) {
+    const submitted = await run.task({
+      status: spec.status,
+      step: spec.step,
+      title: run.actorsOf(spec.step).length ? spec.titles.again : spec.titles.first,
+      candidateRoles: spec.candidateRoles,
+      decisions: ['submit'] as const,
+      form: spec.form,
+      prefill: { ...current },
+      caseData: { [spec.problemKey]: problem, returned },
+      abandonable: true,
+    });
+    problem = await spec.check(submitted.data, current);
+    if (problem) continue;
+    current = submitted.data;
+    returned = null;
+    await run.setStatus(spec.submitted.status, { ...spec.submitted.data(current), [spec.problemKey]: null, returned: null });
+    const chain = spec.tiers(current);
+    const outcome = await tiers(run, chain);
+    if (outcome.result === 'rejected') return { result: 'rejected', value: current, rejection: { step: outcome.step, actor: outcome.actor, reason: outcome.reason } };
+    if (outcome.result === 'approved') return { result: 'approved', value: current };
+    returned = { step: chain[0].step, by: outcome.actor, reason: outcome.reason };
+  }
+}
+
+export type CommitteeWords = Vocabulary &
+  Words<'steps', 'committee-review' | CommitteeSignStep> &
+  Words<'decisions', CommitteeDecision | 'sign'> &
+  Words<'statuses', 'committee-review' | 'committee-signing' | 'committee-decided'>;
+
+export interface CommitteeSpec<F extends TaskFormKey> {
+  /** The secretary's inbox title. */
+  title: string;
+  /** The form the secretary records the meeting's result on. */
+  form: F;
+  prefill: Record<string, unknown>;
+  caseData?: Record<string, unknown>;
+}
+
+export interface CommitteeOutcome<F extends TaskFormKey> {
+  decision: CommitteeDecision;
+  record: Decided<CommitteeDecision, F>;
+  signedBy: string[];
+  /** Who recorded the result and why: the reason of a rejection, a return or a revision. */
+  reason: Rejection & { step: 'committee-review' };
+}
+
+/** Records per case: the n-th record's signatures are the step `committee-sign-<n>`. */
+const committeeRecords = new WeakMap<object, number>();
+
+/**
+ * The review committee (评审委员会, 001 §26(三)(2), §30(三)(2)): the secretary records the meeting's
+ * result (approve, return to testing, revise the submission, reject), then members confirm the
+ * record by signing (参会人员签字确认) — each a different member, never the secretary who wrote it
+ * (four-eyes). A member who finds the record wrong returns it: the secretary records again and
+ * signing starts over on the new record. The result takes effect only once signed.
+ */
+export async function committee<V extends CommitteeWords, F extends TaskFormKey>(run: CaseRun<V>, spec: CommitteeSpec<F>): Promise<CommitteeOutcome<F>> {
+  for (;;) {
+    const record = await run.task({
+      status: 'committee-review',
+      step: 'committee-review',
+      title: spec.title,
+      candidateRoles: ['committee_secretary'],
+      decisions: COMMITTEE_DECISIONS,
+      reasonRequired: ['revise'],
+      form: spec.form,
+      prefill: spec.prefill,
+      caseData: spec.caseData,
+    });
+    const records = (committeeRecords.get(run) ?? 0) + 1;
+    committeeRecords.set(run, records);
+    // Signatures belong to one record: a step of their own, so no member signs the same record twice.
+    const step = committeeSignStep(records);
+    const signedBy: string[] = [];
+    let disputed = false;
+    for (let n = 1; n <= PRODUCT_POLICY.committeeSignatures && !disputed; n++) {
+      const signature = await run.task({
+        status: 'committee-signing',
+        step,
+        title: `评审委员签字确认评审意见（${n}/${PRODUCT_POLICY.committeeSignatures}）`,
+        candidateRoles: ['review_committee'],
+        decisions: ['sign', 'return'] as const,
+        notBy: ['committee-review', step],
+        prefill: { decision: record.decision, reason: record.comment ?? null, record: record.data, recordedBy: record.actor },
+      });
+      if (signature.decision === 'return') disputed = true;
+      else signedBy.push(signature.actor);
+    }
+    if (disputed) continue;
+    await run.setStatus('committee-decided', { committee: { decision: record.decision, reason: record.comment ?? null, recordedBy: record.actor, signedBy } });
+    return { decision: record.decision, record, signedBy, reason: { step: 'committee-review', actor: record.actor, reason: record.comment ?? '' } };
+  }
 }

@@ -137,6 +137,19 @@ export const PRODUCT_POLICY: ProductProcedurePolicy = {
 export const COMMITTEE_DECISIONS = ['approve', 'return', 'revise', 'reject'] as const;
 export type CommitteeDecision = (typeof COMMITTEE_DECISIONS)[number];
 
+/**
+ * The signatures of one committee record are a step of their own (no member signs the same record
+ * twice): `committee-sign-<n>` for the n-th record of a case. A record is rarely disputed more than
+ * once; from the fifth record on, the records share the fifth step, so a member who signed one of
+ * them does not sign a later one (four-eyes stays at least as strict).
+ */
+export const COMMITTEE_SIGN_STEPS = ['committee-sign-1', 'committee-sign-2', 'committee-sign-3', 'committee-sign-4', 'committee-sign-5'] as const;
+export type CommitteeSignStep = (typeof COMMITTEE_SIGN_STEPS)[number];
+
+export function committeeSignStep(record: number): CommitteeSignStep {
+  return COMMITTEE_SIGN_STEPS[Math.min(Math.max(record, 1), COMMITTEE_SIGN_STEPS.length) - 1];
+}
+
 /** One operation of a production maintenance, in the order the sysadmin performs them. */
 export type ProductOperation = 'create' | 'stop' | 'modify' | 'enable';
 

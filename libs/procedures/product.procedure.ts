@@ -3,7 +3,7 @@ import { createProductActivities } from '../../activities/product.activities';
 import { indicatorMaintenanceWorkflow } from '../../workflows/indicator-maintenance.workflow';
 import { productApprovalWorkflow } from '../../workflows/product-approval.workflow';
 import { productStatusChangeWorkflow } from '../../workflows/product-status-change.workflow';
-import { PRODUCT_TYPE_ZH } from '../domain/product-policy';
+import { type IndicatorAction, PRODUCT_TYPE_ZH } from '../domain/product-policy';
 import { PRODUCT_TASK_FORMS, IndicatorItemForm, IndicatorNoticeForm, ProductProposalForm, ProductStatusNoticeForm } from '../forms/product.forms';
 import { IndicatorEntity } from '../persistence/entities/indicator.entity';
 import { ProductChangeEntity } from '../persistence/entities/product-change.entity';
@@ -15,7 +15,7 @@ import { seedProductCatalogue } from '../persistence/product-catalogue.seed';
 import { defineProcedure, processType } from './procedure';
 import { PRODUCT_VOCABULARY } from './product.vocabulary';
 
-const INDICATOR_VERB: Record<string, string> = { add: '增加', modify: '修改', delete: '删除' };
+const INDICATOR_VERB: Record<IndicatorAction, string> = { add: '增加', modify: '修改', delete: '删除' };
 
 export const productProcedure = defineProcedure({
   key: 'product',
@@ -43,7 +43,7 @@ export const productProcedure = defineProcedure({
       startRoles: ['product_developer'],
       input: IndicatorNoticeForm,
       workflow: indicatorMaintenanceWorkflow,
-      describe: (input) => `${INDICATOR_VERB[String(input.action)] ?? input.action}指标 ${input.indicatorName}（${input.indicatorCode}）`,
+      describe: (input) => `${INDICATOR_VERB[input.action] ?? input.action}指标 ${input.indicatorName}（${input.indicatorCode}）`,
     }),
   ],
   workflowSources: ['product-approval.workflow', 'product-status-change.workflow', 'indicator-maintenance.workflow'],
