@@ -4,34 +4,7 @@
  * (dept-approval, gm-sign, maintenance, …) has a label true for both; each workflow's inbox
  * title says which form it is about.
  */
-import { defineVocabulary, mergeVocabularies, SHARED_VOCABULARY } from './vocabulary';
-
-/**
- * The review committee's words (workflows/review-parts.ts `committee()`, P4 and P4c). Signatures
- * belong to one record: the record's own step, `committee-sign-<n>` for the n-th record of a case
- * (COMMITTEE_SIGN_STEPS in libs/domain/product-policy.ts).
- */
-const COMMITTEE_VOCABULARY = defineVocabulary({
-  steps: {
-    'committee-review': { zh: '评审委员会评审（评审委秘书填写评审意见）', en: 'Committee review (the secretary records the result)' },
-    'committee-sign-1': { zh: '评审委员签字确认评审意见', en: 'Committee members sign the record' },
-    'committee-sign-2': { zh: '评审委员签字确认评审意见（第2次记录）', en: 'Committee members sign the record (2nd record)' },
-    'committee-sign-3': { zh: '评审委员签字确认评审意见（第3次记录）', en: 'Committee members sign the record (3rd record)' },
-    'committee-sign-4': { zh: '评审委员签字确认评审意见（第4次记录）', en: 'Committee members sign the record (4th record)' },
-    'committee-sign-5': { zh: '评审委员签字确认评审意见（第5次及以后记录）', en: 'Committee members sign the record (5th and later records)' },
-  },
-  // approve, return and reject are the shared words (SHARED_VOCABULARY).
-  decisions: {
-    revise: { zh: '修改', en: 'Revise' },
-    sign: { zh: '签署', en: 'Sign' },
-  },
-  statuses: {
-    'committee-review': { zh: '评审委员会评审', en: 'Committee review' },
-    'committee-signing': { zh: '评审委员签字', en: 'Committee signing' },
-    'committee-decided': { zh: '评审意见已签字确认', en: 'Committee record signed' },
-  },
-  outcomes: {},
-});
+import { COMMITTEE_VOCABULARY, defineVocabulary, mergeVocabularies, SHARED_VOCABULARY } from './vocabulary';
 
 export const PRODUCT_VOCABULARY = mergeVocabularies(
   mergeVocabularies(SHARED_VOCABULARY, COMMITTEE_VOCABULARY),

@@ -52,6 +52,7 @@ export const SHARED_VOCABULARY = defineVocabulary({
     archive: { zh: '归档', en: 'Archive' },
   },
   decisions: {
+    submit: { zh: '提交', en: 'Submit' },
     approve: { zh: '同意', en: 'Approve' },
     reject: { zh: '驳回', en: 'Reject' },
     return: { zh: '退回', en: 'Return' },
@@ -74,6 +75,34 @@ export const SHARED_VOCABULARY = defineVocabulary({
   },
 });
 export type SharedVocabulary = typeof SHARED_VOCABULARY;
+
+/**
+ * The review committee's words (workflows/review-parts.ts `committee()`, P4 and P4c). Signatures
+ * belong to one record: the record's own step, `committee-sign-<n>` for the n-th record of a case
+ * (COMMITTEE_SIGN_STEPS in libs/domain/product-policy.ts). A procedure that composes
+ * `committee()` merges these words into its vocabulary (its type requires them).
+ */
+export const COMMITTEE_VOCABULARY = defineVocabulary({
+  steps: {
+    'committee-review': { zh: '评审委员会评审（评审委秘书填写评审意见）', en: 'Committee review (the secretary records the result)' },
+    'committee-sign-1': { zh: '评审委员签字确认评审意见', en: 'Committee members sign the record' },
+    'committee-sign-2': { zh: '评审委员签字确认评审意见（第2次记录）', en: 'Committee members sign the record (2nd record)' },
+    'committee-sign-3': { zh: '评审委员签字确认评审意见（第3次记录）', en: 'Committee members sign the record (3rd record)' },
+    'committee-sign-4': { zh: '评审委员签字确认评审意见（第4次记录）', en: 'Committee members sign the record (4th record)' },
+    'committee-sign-5': { zh: '评审委员签字确认评审意见（第5次及以后记录）', en: 'Committee members sign the record (5th and later records)' },
+  },
+  // approve, return and reject are the shared words (SHARED_VOCABULARY).
+  decisions: {
+    revise: { zh: '修改', en: 'Revise' },
+    sign: { zh: '签署', en: 'Sign' },
+  },
+  statuses: {
+    'committee-review': { zh: '评审委员会评审', en: 'Committee review' },
+    'committee-signing': { zh: '评审委员签字', en: 'Committee signing' },
+    'committee-decided': { zh: '评审意见已签字确认', en: 'Committee record signed' },
+  },
+  outcomes: {},
+});
 
 /**
  * Business statuses renamed since cases were recorded with them (Chinese words once used as codes):
