@@ -9,7 +9,7 @@ import * as path from 'path';
 import { PROCEDURES } from './index';
 import type { ProcedureModule } from './procedure';
 import { ALL_PROCESS_TYPES, labelsOf } from './registry';
-import { RENAMED_STATUSES_1795800000000 } from '../persistence/migrations/1795800000000-vocabulary-status-keys';
+import { RENAMED_STATUSES_1795810000000 } from '../persistence/migrations/1795810000000-vocabulary-status-keys';
 import { COMMITTEE_VOCABULARY, LEGACY_STATUS_KEYS, mergeVocabularies, SHARED_VOCABULARY, Vocabulary } from './vocabulary';
 
 const WORKFLOWS = path.resolve(__dirname, '../../workflows');
@@ -84,7 +84,7 @@ describe('labels of every procedure', () => {
   });
 
   it('the database migration renames every legacy status key', () => {
-    expect(Object.fromEntries(RENAMED_STATUSES_1795800000000)).toEqual(LEGACY_STATUS_KEYS);
+    expect(Object.fromEntries(RENAMED_STATUSES_1795810000000)).toEqual(LEGACY_STATUS_KEYS);
   });
 
   it('every step, decision, status and outcome the kept histories recorded is labelled', () => {
