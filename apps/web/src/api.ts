@@ -70,6 +70,10 @@ export interface ProcessType {
   policies?: string[];
   startRoles: string[];
   inputSchema: RJSFSchema;
+  /** false for a type that only runs as another case's child (listed for its labels) */
+  startable?: boolean;
+  /** every key the type's procedure can produce, with its zh and en label */
+  labels?: Record<'steps' | 'statuses' | 'outcomes' | 'decisions', Record<string, { zh: string; en: string }>>;
 }
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
