@@ -64,6 +64,9 @@ function detailValue(key: string, v: unknown, w: Words): string {
   const { i18n, labels, processType } = w;
   if (key === 'outcome' && typeof v === 'string') return labels.outcome(processType, v);
   if (key === 'businessStatus' && typeof v === 'string') return labels.status(processType, v);
+  // a child case's result: its outcome, in the words of its procedure (a child shares its parent's)
+  const childOutcome = key === 'result' && typeof v === 'object' && v ? (v as { outcome?: unknown }).outcome : undefined;
+  if (typeof childOutcome === 'string') return labels.outcome(processType, childOutcome);
   if (key in CODED && typeof v === 'string') return i18n.label(CODED[key], v);
   if (key === 'candidateRoles' || key === 'escalateTo') return ([] as unknown[]).concat(v).map((r) => i18n.roleName(String(r))).join('、');
   if (typeof v === 'string' && ISO_TIME.test(v)) return i18n.fmtTime(v);
