@@ -205,6 +205,15 @@ describe('an objection case walked through the web inbox', () => {
 
     await pendingTask('service_clerk_1', processId, 'accept');
     await openFromInbox(page, processId);
+    // the step and the decisions are named by the objection type's labels from GET /api/process-types
+    const objection = (await (await h.as('service_clerk_1')).get('/process-types').expect(200)).body.find((t: { type: string }) => t.type === 'objection');
+    expect(objection.labels).toMatchObject({ steps: { accept: { zh: '异议受理（初审）' } }, decisions: { accept: { zh: '受理' }, reject: { zh: '驳回' } } });
+    await expect(page.getByTestId('task-title').innerText()).resolves.toBe('异议受理（初审）');
+    await expect(page.getByTestId('task-step').innerText()).resolves.toBe('异议受理（初审）');
+    // antd spaces out a two-character label: 受 理
+    const decisionText = async (decision: string) => (await page.locator(`[data-decision=${decision}]`).innerText()).replace(/\s+/g, '');
+    expect(await decisionText('accept')).toBe('受理');
+    expect(await decisionText('reject')).toBe('驳回');
     await tickReviewChecks(page);
     await page.locator('#root_receiptNo').fill('HZ-2026-0001');
     await page.locator('#task-comment').fill('材料齐全，予以受理');

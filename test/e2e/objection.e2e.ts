@@ -68,6 +68,10 @@ describe('platform', () => {
     const objection = res.body.find((t: { type: string }) => t.type === 'objection');
     expect(objection).toMatchObject({ titleZh: '异议处理', policies: ['center', 'company', 'municipal', 'zhejiang'], startRoles: ['service_clerk'] });
     expect(objection.inputSchema.required).toEqual(expect.arrayContaining(['subjectCode', 'itemName', 'evidence', 'channel']));
+    expect(objection).toMatchObject({ startable: true, labels: { steps: { accept: { zh: '异议受理（初审）' } }, decisions: { accept: { zh: '受理' }, reject: { zh: '驳回' } } } });
+    // child-only types are listed for their labels, and nobody starts them
+    const child = res.body.find((t: { type: string }) => t.type === 'investigation-task');
+    expect(child).toMatchObject({ startable: false, startRoles: [], inputSchema: { type: 'object', properties: {} }, labels: { decisions: { approve: { zh: '同意' } } } });
   });
 
   it('rejects a bad unified social credit code, naming the field, and starts nothing', async () => {

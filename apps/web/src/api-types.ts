@@ -359,6 +359,8 @@ export interface components {
             policies?: string[];
             /** @description role codes, any of which may start the procedure */
             startRoles: string[];
+            /** @description false for a type that only runs as another case's child (listed for its labels) */
+            startable: boolean;
             /** @description JSON Schema of the start input */
             inputSchema: {
                 [key: string]: unknown;

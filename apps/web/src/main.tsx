@@ -5,6 +5,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import enUS from 'antd/locale/en_US';
 import { I18nProvider, useI18n } from './i18n';
+import { LabelsProvider } from './i18n/labels';
 import { SessionProvider } from './session';
 import App from './App';
 import './styles.css';
@@ -14,7 +15,9 @@ function Providers({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={{ token: { colorPrimary: '#1d4e89' } }}>
       <AntApp>
-        <SessionProvider lang={lang}>{children}</SessionProvider>
+        <SessionProvider lang={lang}>
+          <LabelsProvider>{children}</LabelsProvider>
+        </SessionProvider>
       </AntApp>
     </ConfigProvider>
   );

@@ -10,9 +10,9 @@ export function roleStrings(me: Me | null | undefined): Set<string> {
   return held;
 }
 
-/** Whether the user holds one of the type's startRoles (`dept_head` matches any department). */
+/** Whether the type is startable and the user holds one of its startRoles (`dept_head` matches any department). */
 export function canStart(held: Set<string>, pt: ProcessType): boolean {
-  return pt.startRoles.some((r) => held.has(r));
+  return pt.startable !== false && pt.startRoles.some((r) => held.has(r));
 }
 
 export const isSupervisor = (held: Set<string>) => held.has('supervisor');

@@ -90,6 +90,7 @@ export class ProcessTypeDto {
   @ApiProperty({ example: '异议处理' }) titleZh!: string;
   @ApiPropertyOptional({ type: [String], example: ['center', 'company', 'municipal', 'zhejiang'] }) policies?: readonly string[];
   @ApiProperty({ type: [String], description: 'role codes, any of which may start the procedure' }) startRoles!: string[];
+  @ApiProperty({ description: 'false for a type that only runs as another case\'s child (listed for its labels)' }) startable!: boolean;
   @ApiProperty({ ...JSON_OBJECT, description: 'JSON Schema of the start input' }) inputSchema!: Record<string, unknown>;
   @ApiProperty({ type: ProcessTypeLabelsDto }) labels!: ProcessTypeLabelsDto;
 }

@@ -7,7 +7,7 @@ import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialE
 import { newProcessId, ProcessStart, SEARCH_ATTRIBUTES } from '../../../../libs/contracts/workflow-contract';
 import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validatePayload } from '../../../../libs/forms/form-registry';
-import { inputSchemaOf, labelsOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/procedures/registry';
+import { ALL_PROCESS_TYPES, inputSchemaOf, labelsOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/procedures/registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { AuditLogEntity, ProcessEntity, TaskEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
@@ -34,16 +34,28 @@ export class ProcessesService {
     private readonly temporal: TemporalService,
   ) {}
 
+  /**
+   * Every type, startable ones first (the start page offers those with `startable: true`); a
+   * child-only type is listed too, for the labels of its cases and tasks, with no start roles
+   * and an empty input schema.
+   */
   processTypes(): ProcessTypeDto[] {
-    return PROCESS_TYPES.map((t) => ({
+    const startable = PROCESS_TYPES.map((t) => ({
       type: t.type,
       title: t.title.en,
       titleZh: t.title.zh,
       policies: t.policies && [...t.policies],
       startRoles: [...t.startRoles],
+      startable: true,
       inputSchema: inputSchemaOf(t),
       labels: labelsOf(t.type)!,
     }));
+    const childOnly = ALL_PROCESS_TYPES.flatMap((e) =>
+      e.child && !processTypeOf(e.type)
+        ? [{ type: e.type, title: e.child.title.en, titleZh: e.child.title.zh, startRoles: [], startable: false, inputSchema: { type: 'object', properties: {} }, labels: labelsOf(e.type)! }]
+        : [],
+    );
+    return [...startable, ...childOnly];
   }
 
   async start(user: CurrentUser, body: StartProcessDto, idempotencyKey?: string) {

@@ -6,6 +6,7 @@ import { Descriptions, Space, Tag } from 'antd';
 import type { JsonObject, ProcessDetail } from '../api';
 import { caseLink } from '../domain';
 import { useI18n } from '../i18n';
+import { useLabels } from '../i18n/labels';
 import { useSession } from '../session';
 import DataView from './DataView';
 import { SlaTag, StatusTag } from './Tags';
@@ -23,6 +24,7 @@ export default function CaseSummary({
 }) {
   const { t, label, fmtTime } = useI18n();
   const { typeTitle, processTypes } = useSession();
+  const labels = useLabels();
   const inputSchema = processTypes.find((p) => p.type === detail.type)?.inputSchema;
   // `data` is the start input plus what the process added; `input`, when sent, is the former alone
   const data = detail.data ?? {};
@@ -48,8 +50,8 @@ export default function CaseSummary({
           ...item('type', t('case.type'), typeTitle(detail.type)),
           ...item('policy', t('case.policy'), label('policy', detail.policy), !!detail.policy),
           ...item('status', t('case.status'), <StatusTag status={detail.status} />),
-          ...item('biz', t('case.businessStatus'), label('bstatus', detail.businessStatus), !!detail.businessStatus),
-          ...item('outcome', t('case.outcome'), <Tag color="purple">{label('outcome', detail.outcome)}</Tag>, !!detail.outcome),
+          ...item('biz', t('case.businessStatus'), labels.status(detail.type, detail.businessStatus), !!detail.businessStatus),
+          ...item('outcome', t('case.outcome'), <Tag color="purple">{labels.outcome(detail.type, detail.outcome)}</Tag>, !!detail.outcome),
           ...item('started', t('case.startedAt'), fmtTime(detail.startedAt), full),
           ...item('startedBy', t('case.startedBy'), detail.startedBy, full && !!detail.startedBy),
           ...item('closed', t('case.closedAt'), fmtTime(detail.closedAt), full && !!detail.closedAt),

@@ -3,6 +3,7 @@
 import { Table, Tag, Timeline, Typography } from 'antd';
 import type { HistoryEvent } from '../api';
 import { useI18n, type I18n } from '../i18n';
+import { useLabels, type Labels } from '../i18n/labels';
 
 const CREATED = new Set(['task-created', 'created']);
 const COMPLETED = new Set(['task-completed', 'completed']);
@@ -50,9 +51,22 @@ const ISO_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d/;
 /** detail keys that are shown elsewhere or are plumbing */
 const HIDDEN = new Set(['title', 'taskId', 'data', 'processType', 'case']);
 /** detail keys whose values are codes with a dictionary label */
-const CODED: Record<string, string> = { policy: 'policy', outcome: 'outcome', status: 'status', code: 'error', businessStatus: 'bstatus' };
+const CODED: Record<string, string> = { policy: 'policy', status: 'status', code: 'error' };
 
-function detailValue(key: string, v: unknown, i18n: I18n): string {
+/** the case's words (its type's labels) and the UI's own */
+interface Words {
+  i18n: I18n;
+  labels: Labels;
+  processType?: string;
+}
+
+function detailValue(key: string, v: unknown, w: Words): string {
+  const { i18n, labels, processType } = w;
+  if (key === 'outcome' && typeof v === 'string') return labels.outcome(processType, v);
+  if (key === 'businessStatus' && typeof v === 'string') return labels.status(processType, v);
+  // a child case's result: its outcome, in the words of its procedure (a child shares its parent's)
+  const childOutcome = key === 'result' && typeof v === 'object' && v ? (v as { outcome?: unknown }).outcome : undefined;
+  if (typeof childOutcome === 'string') return labels.outcome(processType, childOutcome);
   if (key in CODED && typeof v === 'string') return i18n.label(CODED[key], v);
   if (key === 'candidateRoles' || key === 'escalateTo') return ([] as unknown[]).concat(v).map((r) => i18n.roleName(String(r))).join('、');
   if (typeof v === 'string' && ISO_TIME.test(v)) return i18n.fmtTime(v);
@@ -60,26 +74,34 @@ function detailValue(key: string, v: unknown, i18n: I18n): string {
   return typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
-function detailText(detail: unknown, i18n: I18n): string {
+function detailText(detail: unknown, w: Words): string {
+  const { i18n } = w;
   if (detail === undefined || detail === null) return '';
   if (typeof detail !== 'object') return String(detail);
   return Object.entries(detail as Record<string, unknown>)
     .filter(([k, v]) => !HIDDEN.has(k) && v !== undefined && v !== null && v !== '')
-    .map(([k, v]) => `${i18n.label('detail', k)}: ${detailValue(k, v, i18n)}`)
+    .map(([k, v]) => `${i18n.label('detail', k)}: ${detailValue(k, v, w)}`)
     .join('；');
 }
 
 export default function CaseTimeline({
   events,
+  processType,
   variant = 'compact',
 }: {
   events: HistoryEvent[];
+  /** the case's type, whose labels name its steps, statuses, decisions and outcomes */
+  processType?: string;
   variant?: 'compact' | 'table';
 }) {
   const i18n = useI18n();
+  const labels = useLabels();
   const { t, label, fmtTime, fmtDuration } = i18n;
-  const rows = withDurations(events);
-  const why = (e: HistoryEvent) => [e.comment, detailText(e.detail, i18n)].filter(Boolean).join(' — ');
+  const rows = withDurations(events).map((e) =>
+    e.step ? { ...e, stepTitle: labels.taskTitle({ processType, step: e.step, title: e.stepTitle }) } : e,
+  );
+  const decision = (d?: string) => (d ? labels.decision(processType, d) : '');
+  const why = (e: HistoryEvent) => [e.comment, detailText(e.detail, { i18n, labels, processType })].filter(Boolean).join(' — ');
 
   if (variant === 'table') {
     return (
@@ -105,7 +127,7 @@ export default function CaseTimeline({
             title: t('timeline.decision'),
             dataIndex: 'decision',
             width: 110,
-            render: (d?: string) => (d ? label('decision', d) : ''),
+            render: decision,
           },
           { title: t('timeline.why'), key: 'why', render: (_, e) => why(e) },
           {
@@ -135,7 +157,7 @@ export default function CaseTimeline({
             <div>
               <b>{label('kind', e.kind)}</b>
               {e.stepTitle && <span> · {e.stepTitle}</span>}
-              {e.decision && <Tag style={{ marginLeft: 6 }}>{label('decision', e.decision)}</Tag>}
+              {e.decision && <Tag style={{ marginLeft: 6 }}>{decision(e.decision)}</Tag>}
               {e.took !== undefined && (
                 <Typography.Text type="secondary"> {t('timeline.tookTag', { t: fmtDuration(e.took) })}</Typography.Text>
               )}

@@ -7,6 +7,7 @@ import { DownloadOutlined, ExportOutlined, ReloadOutlined, SafetyCertificateOutl
 import { api, type ReplayResult } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLabels } from '../i18n/labels';
 import { useSession } from '../session';
 import { canReplay } from '../roles';
 import { saveFile, taskLink } from '../domain';
@@ -19,6 +20,7 @@ export default function CasePage() {
   const { processId = '' } = useParams();
   const { t, fmtTime } = useI18n();
   const { held } = useSession();
+  const labels = useLabels();
   const detail = useLoad(() => api.process(processId), [processId]);
   const history = useLoad(() => api.history(processId), [processId]);
   const [replay, setReplay] = useState<ReplayResult>();
@@ -106,7 +108,7 @@ export default function CasePage() {
             renderItem={(task) => (
               <List.Item extra={<DueTag dueAt={task.dueAt} overdue={task.overdue} provisional={task.dueProvisional} />}>
                 <span>
-                  <Link to={taskLink(task)}>{task.title || task.step}</Link>
+                  <Link to={taskLink(task)}>{labels.taskTitle(task)}</Link>
                   {task.assignee && <span style={{ color: '#888' }}> · {task.assignee}</span>}
                 </span>
               </List.Item>
@@ -116,7 +118,7 @@ export default function CasePage() {
       )}
 
       <Card title={t('case.timeline')} size="small">
-        {history.error ? <ApiErrorAlert error={history.error} /> : <CaseTimeline events={history.data?.events ?? []} variant="table" />}
+        {history.error ? <ApiErrorAlert error={history.error} /> : <CaseTimeline events={history.data?.events ?? []} processType={d.type} variant="table" />}
       </Card>
     </Space>
   );

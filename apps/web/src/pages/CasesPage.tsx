@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { api, type ProcessStatus, type ProcessSummary } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLabels } from '../i18n/labels';
 import { useSession } from '../session';
 import { caseLink } from '../domain';
 import ApiErrorAlert from '../components/ApiErrorAlert';
@@ -18,6 +19,7 @@ const DAY = 'YYYY-MM-DD';
 export default function CasesPage() {
   const { t, label, fmtTime } = useI18n();
   const { processTypes, typeTitle } = useSession();
+  const labels = useLabels();
   const [params, setParams] = useSearchParams();
   const get = (k: string) => params.get(k) ?? undefined;
   const q = get('q');
@@ -135,11 +137,11 @@ export default function CasesPage() {
             render: (_, c) => (
               <Space size={4} wrap>
                 <StatusTag status={c.status} />
-                {c.outcome && <Tag color="purple">{label('outcome', c.outcome)}</Tag>}
+                {c.outcome && <Tag color="purple">{labels.outcome(c.type, c.outcome)}</Tag>}
               </Space>
             ),
           },
-          { title: t('case.businessStatus'), dataIndex: 'businessStatus', responsive: ['md'], render: (v: string) => label('bstatus', v) },
+          { title: t('case.businessStatus'), dataIndex: 'businessStatus', responsive: ['md'], render: (v: string, c) => labels.status(c.type, v) },
           { title: t('case.startedAt'), dataIndex: 'startedAt', width: 150, render: (v: string) => fmtTime(v) },
           { title: t('case.sla'), dataIndex: 'slaBreached', width: 90, render: (v?: boolean) => <SlaTag breached={v} /> },
         ]}

@@ -6,6 +6,7 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { api, type Task, type TaskView } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLabels } from '../i18n/labels';
 import { useSession } from '../session';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import { DueTag, StatusTag } from '../components/Tags';
@@ -17,6 +18,7 @@ const PAGE_SIZE = 20;
 export default function InboxPage() {
   const { t, label, fmtTime } = useI18n();
   const { me, processTypes, typeTitle, counts, refreshCounts } = useSession();
+  const labels = useLabels();
   const { message } = App.useApp();
   const [params, setParams] = useSearchParams();
   const [actionError, setActionError] = useState<unknown>();
@@ -64,7 +66,7 @@ export default function InboxPage() {
     isOpen(task) ? (
       <DueTag dueAt={task.dueAt} overdue={task.overdue} provisional={task.dueProvisional} />
     ) : (
-      <Tag>{label('decision', task.decision) || label('status', task.status)}</Tag>
+      <Tag>{labels.decision(task.processType, task.decision) || label('status', task.status)}</Tag>
     );
 
   return (
@@ -142,7 +144,7 @@ export default function InboxPage() {
             key: 'title',
             render: (_, task) => (
               <div>
-                <Link to={taskLink(task)}>{task.title || task.step}</Link>
+                <Link to={taskLink(task)}>{labels.taskTitle(task)}</Link>
                 <div>
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {typeTitle(task.processType)} · {task.processId}

@@ -6,6 +6,7 @@ import { Alert, App, Button, Card, Col, Descriptions, Empty, Input, Result, Row,
 import { api, findTask, type JsonObject, type Task } from '../api';
 import { useLoad } from '../hooks';
 import { useI18n } from '../i18n';
+import { useLabels } from '../i18n/labels';
 import { useSession } from '../session';
 import ApiErrorAlert from '../components/ApiErrorAlert';
 import CaseSummary from '../components/CaseSummary';
@@ -28,6 +29,7 @@ function hasFields(schema: Task['formSchema'] | undefined): boolean {
 function TaskView({ taskId, processId }: { taskId: string; processId?: string }) {
   const { t, lang, label, roleName, fmtTime } = useI18n();
   const { me, typeTitle, refreshCounts } = useSession();
+  const labels = useLabels();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const form = useRef<SchemaFormHandle>(null);
@@ -106,13 +108,13 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
       else message.info(t('task.noNext'));
     });
 
-  const decisionLabel = (d: string) => label('decision', d);
+  const decisionLabel = (d: string) => labels.decision(current.processType, d);
 
   const taskCard = (
     <Card
       title={
         <Space wrap>
-          <span data-testid="task-title">{current.title || current.step}</span>
+          <span data-testid="task-title">{labels.taskTitle(current)}</span>
           <StatusTag status={current.status} />
         </Space>
       }
@@ -123,7 +125,7 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
         column={{ xs: 1, sm: 2 }}
         items={[
           { key: 'type', label: t('task.type'), children: typeTitle(current.processType) },
-          { key: 'step', label: t('task.step'), children: current.step },
+          { key: 'step', label: t('task.step'), children: <span data-testid="task-step">{labels.step(current.processType, current.step)}</span> },
           {
             key: 'case',
             label: t('task.process'),
@@ -265,7 +267,7 @@ function TaskView({ taskId, processId }: { taskId: string; processId?: string })
             )}
           </Card>
           <Card title={t('case.timeline')} size="small">
-            {history.error ? <ApiErrorAlert error={history.error} /> : <CaseTimeline events={history.data?.events ?? []} />}
+            {history.error ? <ApiErrorAlert error={history.error} /> : <CaseTimeline events={history.data?.events ?? []} processType={current.processType} />}
           </Card>
         </Space>
       </Col>
