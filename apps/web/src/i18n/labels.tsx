@@ -1,8 +1,8 @@
 // The words of the procedures — steps, business statuses, outcomes, decisions — as the API
 // serves them (`labels` of GET /api/process-types, loaded once per session by the session
 // provider), in the current language. A key is looked up in its case's type; a type that lacks
-// it falls back to the shared words (the keys every type has with one meaning), then to the
-// dictionary (words no procedure serves yet), and only last to the key itself.
+// it falls back to the shared words (the keys every type has with one meaning), and only last to
+// the key itself (libs/procedures/labels.spec.ts keeps that from happening).
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ProcessType } from '../api';
 import { useSession } from '../session';
@@ -13,11 +13,9 @@ type Label = { zh: string; en: string };
 type LabelMap = Record<string, Label>;
 
 const KINDS: LabelKind[] = ['steps', 'statuses', 'outcomes', 'decisions'];
-/** the dictionary prefix of a kind, for words not served by the API yet */
-const DICT_PREFIX: Record<LabelKind, string> = { steps: 'step', statuses: 'bstatus', outcomes: 'outcome', decisions: 'decision' };
 
 export interface Labels {
-  /** the label of `key` in `type`'s words, or undefined when none knows it (dictionary aside) */
+  /** the label of `key` in `type`'s words, or undefined when none knows it */
   find: (kind: LabelKind, type: string | undefined, key: string | undefined) => string | undefined;
   step: (type: string | undefined, key: string | undefined) => string;
   status: (type: string | undefined, key: string | undefined) => string;
@@ -56,7 +54,7 @@ const LabelsContext = createContext<Labels | null>(null);
 
 export function LabelsProvider({ children }: { children: ReactNode }) {
   const { processTypes } = useSession();
-  const { lang, label: dictLabel } = useI18n();
+  const { lang } = useI18n();
   const index = useMemo(() => indexOf(processTypes), [processTypes]);
 
   const value = useMemo<Labels>(() => {
@@ -66,7 +64,7 @@ export function LabelsProvider({ children }: { children: ReactNode }) {
       return hit?.[lang];
     };
     const word = (kind: LabelKind) => (type: string | undefined, key: string | undefined) =>
-      key ? (find(kind, type, key) ?? dictLabel(DICT_PREFIX[kind], key)) : '';
+      key ? (find(kind, type, key) ?? key) : '';
     const step = word('steps');
     return {
       find,
@@ -80,7 +78,7 @@ export function LabelsProvider({ children }: { children: ReactNode }) {
         return find('steps', processType, key) ?? own ?? step(processType, key);
       },
     };
-  }, [index, lang, dictLabel]);
+  }, [index, lang]);
 
   return <LabelsContext.Provider value={value}>{children}</LabelsContext.Provider>;
 }
