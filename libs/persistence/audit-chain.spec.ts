@@ -48,7 +48,7 @@ class FakeTable {
   query: Query = async (sql, params = []) => {
     let out: SqlRow[];
     if (sql.includes('FROM audit_chain_head')) out = [this.head];
-    else if (sql.includes('WHERE id > $1 ORDER BY id LIMIT $2')) {
+    else if (sql.includes('WHERE id > $1 ORDER BY audit_log.id LIMIT $2')) {
       const [after, limit] = params as [string, number];
       out = this.rows
         .filter((r) => BigInt(r.id) > BigInt(after))
@@ -87,7 +87,7 @@ describe('the keyed audit chain', () => {
     const report = await verify(t);
     expect(chainIntact(report)).toBe(true);
     expect(report).toMatchObject({ rows: 12, keyedRows: 12, breakCount: 0, missingIds: 0, lastId: '12', batches: 3 });
-    const batches = t.queries.filter((q) => q.sql.includes('ORDER BY id LIMIT'));
+    const batches = t.queries.filter((q) => q.sql.includes('ORDER BY audit_log.id LIMIT'));
     expect(batches.map((q) => q.returned)).toEqual([5, 5, 2]);
   });
 
@@ -95,7 +95,7 @@ describe('the keyed audit chain', () => {
     const t = table(2000);
     const report = await verify(t, 250);
     expect(report.rows).toBe(2000);
-    const batches = t.queries.filter((q) => q.sql.includes('ORDER BY id LIMIT'));
+    const batches = t.queries.filter((q) => q.sql.includes('ORDER BY audit_log.id LIMIT'));
     expect(batches).toHaveLength(9); // 8 full batches and the empty one that ends the walk
     expect(Math.max(...batches.map((q) => q.returned))).toBe(250);
   });

@@ -58,7 +58,7 @@ export interface ChainOptions {
   listLimit?: number;
 }
 
-const SELECT_BATCH = `SELECT id::text AS id, version, at, actor, action, process_id, task_id, detail, prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY id LIMIT $2`;
+const SELECT_BATCH = `SELECT id::text AS id, version, at, actor, action, process_id, task_id, detail, prev_hash, hash FROM audit_log WHERE id > $1 ORDER BY audit_log.id LIMIT $2`;
 
 function sameHex(a: string, b: string): boolean {
   if (a.length !== b.length) return false;

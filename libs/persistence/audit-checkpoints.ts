@@ -192,11 +192,11 @@ export class AuditCheckpointer {
 
 const checkpointers = new WeakMap<DataSource, AuditCheckpointer>();
 
-/** The checkpointer of a DataSource (one per process and database), created on first use. */
-export function auditCheckpointer(dataSource: DataSource): AuditCheckpointer {
+/** The checkpointer of a DataSource (one per process and database), created on first use; `options` apply then only. */
+export function auditCheckpointer(dataSource: DataSource, options?: CheckpointerOptions): AuditCheckpointer {
   let checkpointer = checkpointers.get(dataSource);
   if (!checkpointer) {
-    checkpointer = new AuditCheckpointer(dataSource);
+    checkpointer = new AuditCheckpointer(dataSource, options);
     checkpointers.set(dataSource, checkpointer);
   }
   return checkpointer;
