@@ -53,7 +53,7 @@ class FakeTable {
       out = this.rows
         .filter((r) => BigInt(r.id) > BigInt(after))
         .slice(0, limit)
-        .map((r) => ({ id: r.id, version: r.version, at: r.at, actor: r.actor, action: r.action, process_id: r.processId, task_id: r.taskId, detail: JSON.parse(JSON.stringify(r.detail)), prev_hash: r.prev_hash, hash: r.hash }));
+        .map((r) => ({ id: r.id, version: r.version, at_ms: r.at.getTime(), actor: r.actor, action: r.action, process_id: r.processId, task_id: r.taskId, detail: JSON.parse(JSON.stringify(r.detail)), prev_hash: r.prev_hash, hash: r.hash }));
     } else if (sql.includes('WHERE id = ANY')) {
       const ids = new Set(params[0] as string[]);
       out = this.rows.filter((r) => ids.has(r.id)).map((r) => ({ id: r.id, hash: r.hash }));
@@ -97,6 +97,7 @@ describe('the keyed audit chain', () => {
     expect(report.rows).toBe(2000);
     const batches = t.queries.filter((q) => q.sql.includes('ORDER BY audit_log.id LIMIT'));
     expect(batches).toHaveLength(9); // 8 full batches and the empty one that ends the walk
+    expect(report.batches).toBe(9);
     expect(Math.max(...batches.map((q) => q.returned))).toBe(250);
   });
 

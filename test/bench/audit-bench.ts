@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { fork } from 'child_process';
 import { randomBytes } from 'crypto';
 import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { cpus, loadavg, tmpdir } from 'os';
 import { join } from 'path';
 import { DataSource } from 'typeorm';
 import { formatAuditReport, verifyAudit } from '../../apps/api/src/audit/verify-audit';
@@ -80,7 +80,8 @@ async function child(): Promise<void> {
   const ds = await createDataSource(process.env.BENCH_SCRATCH_URL).initialize();
   try {
     const report = await verifyAudit(ds, null, { batchSize: BATCH, checkpointFile: process.env.BENCH_CHECKPOINTS });
-    process.send?.({ report, maxRssKb: process.resourceUsage().maxRSS });
+    const cpu = process.cpuUsage();
+    process.send?.({ report, maxRssKb: process.resourceUsage().maxRSS, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
   } finally {
     await ds.destroy();
   }
@@ -107,7 +108,7 @@ async function main(): Promise<void> {
     } finally {
       await ds.destroy();
     }
-    const result = await new Promise<{ report: Awaited<ReturnType<typeof verifyAudit>>; maxRssKb: number }>((resolve, reject) => {
+    const result = await new Promise<{ report: Awaited<ReturnType<typeof verifyAudit>>; maxRssKb: number; cpuSeconds: number }>((resolve, reject) => {
       const proc = fork(__filename, ['--verify'], { env: { ...process.env, BENCH_SCRATCH_URL: scratch, BENCH_CHECKPOINTS: checkpoints } });
       proc.once('message', (m) => resolve(m as never));
       proc.once('exit', (code) => code && reject(new Error(`verifier exited ${code}`)));
@@ -115,7 +116,7 @@ async function main(): Promise<void> {
     console.log('verifier:');
     formatAuditReport(result.report).forEach((line) => console.log(`  ${line}`));
     const perMillion = (result.report.seconds / result.report.rows) * 1e6;
-    console.log(`figures: ${result.report.rows} rows in ${result.report.seconds.toFixed(2)} s = ${result.report.rowsPerSecond} rows/s (${perMillion.toFixed(1)} s per million), batch ${BATCH}, peak RSS ${Math.round(result.maxRssKb / 1024)} MB`);
+    console.log(`figures: ${result.report.rows} rows in ${result.report.seconds.toFixed(2)} s = ${result.report.rowsPerSecond} rows/s (${perMillion.toFixed(1)} s per million), batch ${BATCH}, peak RSS ${Math.round(result.maxRssKb / 1024)} MB, verifier CPU ${result.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores`);
   } finally {
     await adminDs.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch((e) => console.error(`could not drop ${name}: ${e.message}`));
     await adminDs.destroy();

@@ -31,6 +31,8 @@ export interface AuditReport extends Omit<ChainReport, 'brokenAt'> {
   historiesGone: string[];
   mismatches: string[];
   seconds: number;
+  /** Seconds spent on the chain walk (with the checkpoints), the duplicate query and the cases. */
+  timings: { chain: number; duplicates: number; cases: number };
   rowsPerSecond: number;
   peakRssMb: number;
 }
@@ -124,7 +126,17 @@ export async function verifyAudit(dataSource: DataSource, client: Client | null,
   sample.unref();
   try {
     const listLimit = options.listLimit ?? 100;
+    const lap = (() => {
+      let last = process.hrtime.bigint();
+      return () => {
+        const now = process.hrtime.bigint();
+        const seconds = Number(now - last) / 1e9;
+        last = now;
+        return seconds;
+      };
+    })();
     const { brokenAt, ...chain } = await verifyChain((sql, params) => dataSource.query(sql, params), options);
+    const timings = { chain: lap(), duplicates: 0, cases: 0 };
 
     const duplicates: DuplicateDecision[] = [];
     for (const r of await dataSource.query(DUPLICATES_SQL, [listLimit])) {
@@ -132,6 +144,7 @@ export async function verifyAudit(dataSource: DataSource, client: Client | null,
       if (Number(r.decisions) > 1 + Number(r.refused)) duplicates.push({ taskId: r.task_id, action: 'decision', rows: Number(r.decisions) });
     }
 
+    timings.duplicates = lap();
     const mismatches: string[] = [];
     const historiesGone: string[] = [];
     let processesChecked = 0;
@@ -170,6 +183,7 @@ export async function verifyAudit(dataSource: DataSource, client: Client | null,
       await Promise.all(inFlight);
     }
 
+    timings.cases = lap();
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     return {
@@ -181,6 +195,7 @@ export async function verifyAudit(dataSource: DataSource, client: Client | null,
       historiesGone,
       mismatches,
       seconds,
+      timings,
       rowsPerSecond: seconds > 0 ? Math.round(chain.rows / seconds) : chain.rows,
       peakRssMb: Math.round(peakRss / 1024 / 1024),
     };
@@ -201,7 +216,7 @@ export function formatAuditReport(r: AuditReport): string[] {
     `checkpoints: ${r.checkpoints.read} read from ${r.checkpoints.file}${r.checkpoints.newest ? `, newest ${r.checkpoints.newest.at}: ${r.checkpoints.newest.rows} rows up to id ${r.checkpoints.newest.lastId}` : ''}${r.checkpoints.otherChains ? `, ${r.checkpoints.otherChains} of other chains ignored` : ''}`,
     `duplicate decision rows: ${r.duplicates.length}`,
     `processes checked: ${r.processesChecked}, decisions cross-checked against Temporal: ${r.decisionsChecked}`,
-    `time: ${r.seconds.toFixed(2)} s, ${r.rowsPerSecond} rows/s, peak RSS ${r.peakRssMb} MB`,
+    `time: ${r.seconds.toFixed(2)} s (chain ${r.timings.chain.toFixed(2)} s, duplicates ${r.timings.duplicates.toFixed(2)} s, cases ${r.timings.cases.toFixed(2)} s), ${r.rowsPerSecond} rows/s, peak RSS ${r.peakRssMb} MB`,
   ];
   if (r.historiesGone.length) lines.push(`histories no longer kept by Temporal (retention): ${r.historiesGone.length}`);
   for (const b of r.breaks) lines.push(`BROKEN row ${b.id}: ${b.problem}`);
