@@ -27,6 +27,9 @@ RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit
 # Same layout as the repository: the API finds the inbox at apps/web/dist.
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/apps/web/dist ./apps/web/dist
+# The audit chain's signed checkpoints (a volume in docker-compose.yml); the key comes from AUDIT_HMAC_KEY.
+ENV BPM_DATA_DIR=/var/lib/credit-bpm
+RUN mkdir -p /var/lib/credit-bpm && chown node:node /var/lib/credit-bpm
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

@@ -100,7 +100,9 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
           data: input.data,
           decidedAt: new Date(input.decidedAt),
         });
-        await appendAudit(tx, { actor: input.username, action: 'decision-accepted', processId: input.processId, taskId: input.taskId, detail: { decision: input.decision } });
+        // A retried activity (it committed, its completion was lost) must not log the decision twice.
+        const logged = await tx.query(`SELECT 1 FROM audit_log WHERE task_id = $1 AND action = 'decision-accepted' LIMIT 1`, [input.taskId]);
+        if (!logged.length) await appendAudit(tx, { actor: input.username, action: 'decision-accepted', processId: input.processId, taskId: input.taskId, detail: { decision: input.decision } });
       });
     },
 

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
+import { auditKey } from './audit-key';
 import { createDataSource } from './data-source';
 import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_PERSONS, SAMPLE_SUBJECTS, sampleItemsFor, samplePersonItems } from './demo-data';
 import { PROCEDURE_SEEDS } from '../procedures/registry';
@@ -42,6 +43,7 @@ export async function seedDemoData(dataSource: DataSource): Promise<{ usersCreat
 }
 
 async function main(): Promise<void> {
+  auditKey(); // fail here, before anything listens, when the audit key is missing or too short
   const dataSource = await createDataSource().initialize();
   try {
     const applied = await migrate(dataSource);

@@ -112,6 +112,21 @@ require_file() {
   [[ -e $1 ]] || die "$2 not found: $1"
 }
 
+# ---------------------------------------------------------------- audit key
+
+# ensure_audit_key: the audit chain's HMAC key outside the database. AUDIT_HMAC_KEY wins;
+# otherwise $BPM_DATA_DIR/audit-hmac.key, created once (32 random bytes, hex, mode 600).
+ensure_audit_key() {
+  [[ -n ${AUDIT_HMAC_KEY:-} ]] && return 0
+  local file="$BPM_DATA_DIR/audit-hmac.key"
+  [[ -s $file ]] && return 0
+  mkdir -p "$BPM_DATA_DIR"
+  (umask 077 && set -o noclobber && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex") + "\n")' >"$file") 2>/dev/null || [[ -s $file ]] ||
+    die "could not create the audit key $file"
+  chmod 600 "$file"
+  log "created the audit log's HMAC key $file (mode 600); back it up: without it the audit log cannot be verified"
+}
+
 # ---------------------------------------------------------------- npm
 
 # npm_deps DIR: npm ci (npm install without a lockfile) only when node_modules

@@ -70,6 +70,9 @@ require_file dist/libs/persistence/setup-database.js "database setup script (npm
 require_file dist/apps/worker/src/main.js "worker entry point (npm run build output)"
 require_file dist/apps/api/src/main.js "API entry point (npm run build output)"
 
+# The audit chain's key, outside the database (AUDIT_HMAC_KEY, else a file in $BPM_DATA_DIR).
+ensure_audit_key
+
 # 5. Migrations, demo users, sample data (idempotent on the app's side).
 log "setting up the database"
 node dist/libs/persistence/setup-database.js || die "database setup failed"

@@ -57,6 +57,11 @@ fi
 export DATABASE_URL="postgres://bpm:bpm@127.0.0.1:$TEST_PGPORT/$TEST_DB"
 export TEMPORAL_ADDRESS="127.0.0.1:$TEST_TEMPORAL_PORT"
 export TEMPORAL_NAMESPACE=default
+# The audit chain's key and checkpoints: the tests' own, made fresh with the database.
+export AUDIT_HMAC_KEY="${AUDIT_HMAC_KEY:-$(node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))')}"
+export AUDIT_CHECKPOINT_FILE="${AUDIT_CHECKPOINT_FILE:-$BPM_DATA_DIR/test-audit-checkpoints.log}"
+mkdir -p "$(dirname "$AUDIT_CHECKPOINT_FILE")"
+rm -f "$AUDIT_CHECKPOINT_FILE"
 
 [[ -x node_modules/.bin/jest ]] || die "jest is not installed (devDependency in package.json)"
 log "jest --runInBand $*"

@@ -1,10 +1,12 @@
 /** The worker process: runs every workflow and activity on the credit-bpm task queue. */
 import 'reflect-metadata';
+import { auditKey } from '../../../libs/persistence/audit-key';
 import { createDataSource } from '../../../libs/persistence/data-source';
 import { temporalSettings } from '../../../libs/temporal/temporal-settings';
 import { startWorker } from './worker';
 
 async function main(): Promise<void> {
+  auditKey(); // the audit chain's key: refuse to start without it (production) rather than fail on the first decision
   const settings = temporalSettings();
   const dataSource = await createDataSource().initialize();
   const running = await startWorker(settings, dataSource);

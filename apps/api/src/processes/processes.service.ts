@@ -9,7 +9,7 @@ import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/d
 import { validatePayload } from '../../../../libs/forms/form-registry';
 import { ALL_PROCESS_TYPES, inputSchemaOf, labelsOf, PROCESS_TYPES, processTypeOf } from '../../../../libs/procedures/registry';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
-import { AuditLogEntity, ProcessEntity, TaskEntity } from '../../../../libs/persistence/entities';
+import { AuditLogEntity, CaseReadEntity, ProcessEntity, TaskEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import { isUnavailableError } from '../common/api-exception.filter';
 import type { CurrentUser } from '../common/current-user';
@@ -132,7 +132,7 @@ export class ProcessesService {
     if (query.q) qb.andWhere('(p.title ILIKE :q OR p.process_id ILIKE :q OR p.business_status ILIKE :q)', { q: `%${query.q.replace(/[%_]/g, '\\$&')}%` });
     qb.orderBy('p.started_at', 'DESC');
     const [rows, total] = await qb.skip((query.page - 1) * query.pageSize).take(query.pageSize).getManyAndCount();
-    await appendAudit(this.dataSource.manager, { actor: user.username, action: 'query', detail: { list: 'processes', filters: { ...query } } });
+    await this.recordRead(user, null, 'processes', { filters: { ...query } });
     return { items: rows.map(toProcessSummary), total };
   }
 
@@ -145,7 +145,7 @@ export class ProcessesService {
       .where(`(t.process_id = :id OR t.root_process_id = :id) AND t.status IN ('open','claimed')`, { id: processId })
       .orderBy('t.due_at', 'ASC', 'NULLS LAST')
       .getMany();
-    await appendAudit(this.dataSource.manager, { actor: user.username, action: 'query', processId, detail: { read: 'process' } });
+    await this.recordRead(user, processId, 'process');
     return {
       ...toProcessSummary(process),
       input: process.input,
@@ -161,13 +161,13 @@ export class ProcessesService {
     const history = await this.temporal.fetchHistory(processId);
     const claims = await this.dataSource.getRepository(AuditLogEntity).find({ where: [{ processId, action: 'claim' }, { processId, action: 'release' }], order: { id: 'ASC' } });
     const claimEvents = claims.map((row) => ({ at: row.at.toISOString(), kind: row.action === 'claim' ? 'claimed' : 'released', step: row.taskId?.split(':').slice(-2, -1)[0], actor: row.actor }));
-    await appendAudit(this.dataSource.manager, { actor: user.username, action: 'query', processId, detail: { read: 'history' } });
+    await this.recordRead(user, processId, 'history');
     return { processId, events: buildTimeline(timelineFromHistory(history.events ?? []), claimEvents) };
   }
 
   async rawHistory(user: CurrentUser, processId: string): Promise<unknown> {
     await this.loadVisible(user, processId);
-    await appendAudit(this.dataSource.manager, { actor: user.username, action: 'query', processId, detail: { read: 'temporal-history' } });
+    await this.recordRead(user, processId, 'temporal-history');
     return this.temporal.historyJson(await this.temporal.fetchHistory(processId));
   }
 
@@ -178,6 +178,11 @@ export class ProcessesService {
     const replayedAt = new Date().toISOString();
     await appendAudit(this.dataSource.manager, { actor: user.username, action: 'replay', processId, detail: { ...verdict } });
     return { processId, ...verdict, replayedAt };
+  }
+
+  /** A read of a case goes to case_reads (one plain INSERT), not into the audit chain. */
+  private async recordRead(user: CurrentUser, processId: string | null, read: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.dataSource.getRepository(CaseReadEntity).insert({ actor: user.username, processId, read, detail: detail as object });
   }
 
   /** Cases a user may read: all for supervisors and auditors; otherwise those they started or work on. */
