@@ -3,6 +3,7 @@
  * investigation tasks or projects, report/plan/product versions and the review opinions.
  * Every write is idempotent (a retried or replayed activity never doubles a row).
  */
+import type { RoleRef } from '../libs/domain/roles';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type {
@@ -50,7 +51,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     },
 
     /** Which of these usernames are not active holders of the role (a dispatched marketer or analyst). */
-    async usersLackingRole(input: { usernames: string[]; role: string }): Promise<string[]> {
+    async usersLackingRole(input: { usernames: string[]; role: RoleRef }): Promise<string[]> {
       const holders = new Set(await usersHolding(dataSource.manager, input.role));
       return [...new Set(input.usernames)].filter((u) => !holders.has(u));
     },

@@ -62,7 +62,7 @@ export interface TaskSpec<D extends string, V extends Vocabulary = AnyVocabulary
   step: StepOf<V>;
   /** The inbox title; by default the step's label in the procedure's vocabulary. */
   title?: string;
-  candidateRoles: RoleRef[];
+  candidateRoles: readonly RoleRef[];
   decisions: readonly D[];
   /** Key of the form (a procedure module's `forms`) whose payload the decision carries. */
   form?: F;
@@ -231,7 +231,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
       step: spec.step,
       round,
       title: spec.title ?? this.vocabulary?.steps[spec.step]?.zh ?? spec.step,
-      candidateRoles: spec.candidateRoles,
+      candidateRoles: [...spec.candidateRoles],
       candidateUsers: spec.candidateUsers ?? [],
       excludedUsers,
       decisions: [...spec.decisions],
@@ -246,7 +246,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
       caseData: spec.caseData ?? null,
     });
     if (spec.status) this.businessStatus = spec.status;
-    this.openTasks.set(taskId, spec.candidateRoles);
+    this.openTasks.set(taskId, [...spec.candidateRoles]);
     this.publishSearchAttributes();
 
     let escalated = false;

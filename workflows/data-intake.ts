@@ -26,7 +26,7 @@ export async function intake(run: DataRun, policy: ChannelPolicy, input: DataCol
     caseData: { fileVersion: version },
     step: 'register-file' as const,
     title: policy.manualEntry ? '复核录入数据并填写数据采集文件登记表' : resubmission ? `登记重新报送的数据文件（第${version}版）` : undefined,
-    candidateRoles: ['data_collector'],
+    candidateRoles: ['data_collector'] as const,
     form: 'data-file-register' as const,
     prefill: { providerName: input.providerName ?? OPEN_CHANNEL_PROVIDER, fileName: input.fileName ?? '', medium: policy.medium, records, recordsDeclared: records.length },
     due: DATA_CLOCKS.registerFile,
@@ -113,7 +113,7 @@ export async function collectMonth(run: DataRun, input: DataCollectionInput, doc
       caseData: { period, entriesCloseAt: closesAt, entries: seq - 1 },
       step: 'collect' as const,
       title: `公开渠道采集登记（${period}）`,
-      candidateRoles: ['data_collector'],
+      candidateRoles: ['data_collector'] as const,
       decisions: ['add-entry', 'last-entry'] as const,
       form: 'data-open-entry' as const,
     };

@@ -14,8 +14,8 @@ import { OrderTaskInput, reviewedSubmission } from './order-procedure';
 export async function investigationTaskWorkflow(start: ProcessStart<OrderTaskInput>): Promise<ProcessResult> {
   const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const t = start.input;
-  const manager = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager] };
-  const team = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager, ...t.members] };
+  const manager = { candidateRoles: ['analyst'] as const, candidateUsers: [t.projectManager] };
+  const team = { candidateRoles: ['analyst'] as const, candidateUsers: [t.projectManager, ...t.members] };
   const state = (s: OrderTaskState) => acts.setOrderTaskState({ orderTaskId: t.orderTaskId, state: s, at: run.now().toISOString() });
 
   // §54(三): the dispatcher sees that the team finishes on time.

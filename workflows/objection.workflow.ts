@@ -197,7 +197,7 @@ async function askProvider(run: ObjectionRun, policy: ObjectionPolicy, input: Ob
   const replySpec = {
     status: 'awaiting-provider' as const,
     step: 'provider-reply' as const,
-    candidateRoles: ['data_collector'],
+    candidateRoles: ['data_collector'] as const,
     decisions: PROVIDER_REPLIES,
     form: 'objection-provider-reply' as const,
   };

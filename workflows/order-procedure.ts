@@ -160,7 +160,7 @@ export interface SubmissionSpec<F extends UploadForm> {
     revisedTitle: string;
     form: F;
     status: ReportStatus;
-    candidateRoles: RoleRef[];
+    candidateRoles: readonly RoleRef[];
     candidateUsers: string[];
     /** The version row from the upload form. */
     toVersion(data: FormDataOf<F>): VersionContent;

@@ -50,7 +50,7 @@ export async function valueAddedProjectWorkflow(start: ProcessStart<OrderTaskInp
   const run: ReportRun = new CaseRun(start, REPORT_VOCABULARY);
   const t = start.input;
   const policy = VALUE_ADDED_POLICY[t.productType as ValueAddedProductKind];
-  const manager = { candidateRoles: ['analyst'], candidateUsers: [t.projectManager] };
+  const manager = { candidateRoles: ['analyst'] as const, candidateUsers: [t.projectManager] };
   const state = (s: OrderTaskState) => acts.setOrderTaskState({ orderTaskId: t.orderTaskId, state: s, at: run.now().toISOString() });
 
   if (t.dueInWorkingDays) await run.startCaseClock({ workingDays: t.dueInWorkingDays }, 'dept_head@product');

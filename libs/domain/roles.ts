@@ -35,7 +35,13 @@ export interface RoleGrant {
  * A role reference as it travels on the wire and in the task projection:
  * `service_clerk` (any holder) or `dept_head@it` (holders scoped to that department).
  */
-export type RoleRef = string;
+export type RoleRef = Role | `${Role}@${Department}`;
+
+/** Whether a string from outside (a token, a query, a stored row) is a role reference. */
+export function isRoleRef(value: string): value is RoleRef {
+  const [role, department, extra] = value.split('@');
+  return extra === undefined && (ROLES as readonly string[]).includes(role) && (department === undefined || (DEPARTMENTS as readonly string[]).includes(department));
+}
 
 export function toRoleRef(grant: RoleGrant): RoleRef {
   return grant.department ? `${grant.role}@${grant.department}` : grant.role;

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { RoleRef } from '../../domain/roles';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -33,7 +34,7 @@ export class TaskEntity {
   title!: string;
 
   @Column({ name: 'candidate_roles', type: 'text', array: true })
-  candidateRoles!: string[];
+  candidateRoles!: RoleRef[];
 
   /** Four-eyes: people who acted on a step this one must be done by someone else than. */
   @Column({ name: 'excluded_users', type: 'text', array: true, default: '{}' })
