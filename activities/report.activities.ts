@@ -5,7 +5,9 @@
  */
 import { ApplicationFailure } from '@temporalio/activity';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import { OrderApplication, OrderService, OrderTaskState, parseReportThresholds, ReportThresholds } from '../libs/domain/report-policy';
+import { reportThresholds } from '../libs/config/settings';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
+import { OrderApplication, OrderService, OrderTaskState, ReportThresholds } from '../libs/domain/report-policy';
 import { OrderEntity, OrderTaskEntity, ReportReviewOpinionEntity, ReportVersionEntity } from '../libs/persistence/entities';
 import type { OrderState } from '../libs/persistence/entities/order.entity';
 import type { ReportVersionKind } from '../libs/persistence/entities/report-version.entity';
@@ -40,7 +42,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
 
   async function versionId(ref: VersionRef): Promise<number> {
     const row = await dataSource.getRepository(ReportVersionEntity).findOneBy({ orderTaskId: ref.orderTaskId, kind: ref.kind, version: ref.version });
-    if (!row) throw ApplicationFailure.nonRetryable(`no ${ref.kind} version ${ref.version} of order task ${ref.orderTaskId}`, 'ReportVersionNotFound');
+    if (!row) throw ApplicationFailure.nonRetryable(`no ${ref.kind} version ${ref.version} of order task ${ref.orderTaskId}`, WorkflowFailureType.ReportVersionNotFound);
     return row.id;
   }
 
@@ -48,9 +50,9 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     /** The configured amounts (INVESTIGATION_COMMITTEE_THRESHOLD, CONTRACT_CENTER_HEAD_THRESHOLD), read once per case. */
     async reportThresholds(): Promise<ReportThresholds> {
       try {
-        return parseReportThresholds(process.env);
+        return reportThresholds();
       } catch (error) {
-        throw ApplicationFailure.nonRetryable((error as Error).message, 'BadConfiguration');
+        throw ApplicationFailure.nonRetryable((error as Error).message, WorkflowFailureType.BadConfiguration);
       }
     },
 

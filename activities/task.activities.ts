@@ -1,6 +1,7 @@
 /** The task projection (the inbox): written only here and by the API's claim/complete gate. */
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Clock, DueTime, parseBusinessHours } from '../libs/calendar/working-day-calendar';
+import { settings } from '../libs/config/settings';
 import type { RoleGrant, RoleRef } from '../libs/domain/roles';
 import { FieldError, validateTaskForm } from '../libs/forms/form-registry';
 import { appendAudit } from '../libs/persistence/audit-log';
@@ -42,7 +43,7 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
 
     /** The next non-business-hours window for production changes (MAINTENANCE_WINDOW = the business hours). */
     async nextMaintenanceWindow(input: { from: string }): Promise<string> {
-      return calendar.nextMaintenanceWindow(new Date(input.from), parseBusinessHours(process.env.MAINTENANCE_WINDOW)).toISOString();
+      return calendar.nextMaintenanceWindow(new Date(input.from), parseBusinessHours(settings().MAINTENANCE_WINDOW)).toISOString();
     },
 
     /** Opening of business (or another time) on the N-th working day after an instant. */

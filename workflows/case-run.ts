@@ -16,6 +16,7 @@ import {
 } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import {
   caseStateQuery,
   decisionSignal,
@@ -325,7 +326,7 @@ export class CaseRun {
   }
 
   /** A permanent error the procedure cannot go past (bad data); fails the case visibly. */
-  fail(message: string, type: string): never {
+  fail(message: string, type: WorkflowFailureType): never {
     throw ApplicationFailure.nonRetryable(message, type);
   }
 

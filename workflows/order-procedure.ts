@@ -5,6 +5,7 @@
  * sends it back to be revised and review restarts at the level that rejected), and the end —
  * every task's child case passed → delivery (产品交付登记表) → archive.
  */
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import type { ProcessResult } from '../libs/contracts/workflow-contract';
 import {
   effectiveReviewLevel,
@@ -278,7 +279,7 @@ export interface Deliverable {
 /** 报告交付 (§44(七)) once every task passed, with the 产品交付登记表; then the archive (§49). */
 export async function deliverAndArchive(run: CaseRun, order: Order, terms: OrderTerms, outcomes: TaskOutcome[], documents: Array<{ name: string; ref?: string }>): Promise<ProcessResult> {
   const unfinished = outcomes.filter((o) => o.result.outcome !== 'passed');
-  if (unfinished.length) run.fail(`tasks ${unfinished.map((o) => o.task.taskNo).join(', ')} did not pass; the order cannot be delivered`, 'TasksNotPassed');
+  if (unfinished.length) run.fail(`tasks ${unfinished.map((o) => o.task.taskNo).join(', ')} did not pass; the order cannot be delivered`, WorkflowFailureType.TasksNotPassed);
   const deliverables: Deliverable[] = outcomes.map((o) => ({ taskNo: o.task.taskNo, ...(o.result.data as Omit<Deliverable, 'taskNo'>) }));
   const a = terms.application;
 

@@ -5,6 +5,7 @@
 import 'reflect-metadata';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
+import { settings } from '../config/settings';
 import { SAMPLE_DATA_PROVIDERS } from '../domain/data-policy';
 import { createDataSource } from './data-source';
 import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_SUBJECTS, sampleItemsFor } from './demo-data';
@@ -62,7 +63,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(dataSource);
     console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
-    if (process.env.SEED_DEMO !== 'false') {
+    if (settings().SEED_DEMO) {
       const { usersCreated } = await seedDemoData(dataSource);
       console.log(`demo users ready (${usersCreated} created), password: ${DEMO_PASSWORD}`);
     }

@@ -1,11 +1,12 @@
 import 'reflect-metadata';
+import { settings } from '../../../libs/config/settings';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
+  const { PORT } = settings(); // validates every setting before anything starts
   const app = await createApp();
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
-  console.log(`API listening on http://localhost:${port}/api (docs: /api/docs)`);
+  await app.listen(PORT);
+  console.log(`API listening on http://localhost:${PORT}/api (docs: /api/docs)`);
 }
 
 main().catch((error) => {

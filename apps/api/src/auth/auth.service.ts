@@ -1,14 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
+import { settings } from '../../../../libs/config/settings';
 import { appendAudit } from '../../../../libs/persistence/audit-log';
 import { UserEntity } from '../../../../libs/persistence/entities';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import type { CurrentUser } from '../common/current-user';
-import type { ApiEnv } from '../config';
 import type { LoginResponse } from './auth.dto';
 
 export interface JwtPayload {
@@ -21,7 +20,6 @@ export class AuthService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
-    private readonly config: ConfigService<ApiEnv, true>,
   ) {}
 
   async login(username: string, password: string, clientAddress: string): Promise<LoginResponse> {
@@ -33,7 +31,7 @@ export class AuthService {
       throw new ApiException(ApiErrorCode.UNAUTHENTICATED, 'wrong username or password');
     }
     await appendAudit(this.dataSource.manager, { actor: username, action: 'login', detail: { clientAddress } });
-    const expiresIn = this.config.get('JWT_TTL', { infer: true });
+    const expiresIn = settings().JWT_TTL;
     const payload: JwtPayload = { sub: user.id, username: user.username };
     return { accessToken: await this.jwt.signAsync(payload, { expiresIn }), expiresIn, mustChangePassword: user.mustChangePassword };
   }

@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
 import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
+import { jwtSecret } from '../../../../libs/config/settings';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import type { CurrentUser } from '../common/current-user';
-import type { ApiEnv } from '../config';
 import { AuthService, JwtPayload } from './auth.service';
 
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy) {
-  constructor(
-    config: ConfigService<ApiEnv, true>,
-    private readonly auth: AuthService,
-  ) {
-    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey: config.get('JWT_SECRET', { infer: true }) });
+  constructor(private readonly auth: AuthService) {
+    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), ignoreExpiration: false, secretOrKey: jwtSecret() });
   }
 
   async validate(payload: JwtPayload): Promise<CurrentUser> {

@@ -3,6 +3,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { settings } from '../../../../libs/config/settings';
 import { prebuiltBundlePath, temporalSettings, TemporalSettings, WORKFLOWS_SOURCE_PATH } from '../../../../libs/temporal/temporal-settings';
 
 export type History = temporal.api.history.v1.IHistory;
@@ -26,7 +27,7 @@ export class TemporalService implements OnModuleDestroy {
    * prompt 503 rather than a request hanging through the client's retries.
    */
   withDeadline<T>(call: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 5000), call);
+    return this.client.withDeadline(Date.now() + settings().TEMPORAL_RPC_TIMEOUT_MS, call);
   }
 
   async onModuleDestroy(): Promise<void> {
