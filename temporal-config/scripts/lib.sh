@@ -112,6 +112,23 @@ require_file() {
   [[ -e $1 ]] || die "$2 not found: $1"
 }
 
+# ---------------------------------------------------------------- secrets
+
+# ensure_jwt_secret: exports JWT_SECRET, unless set, from $BPM_DATA_DIR/jwt-secret, made once
+# (mode 600) and kept, so tokens survive a restart and no two data folders share a key.
+ensure_jwt_secret() {
+  [[ -n ${JWT_SECRET:-} ]] && return 0
+  local file="$BPM_DATA_DIR/jwt-secret"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$BPM_DATA_DIR"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$file.tmp" && mv "$file.tmp" "$file")
+    log "generated the token signing key $file"
+  fi
+  chmod 600 "$file"
+  JWT_SECRET=$(<"$file")
+  export JWT_SECRET
+}
+
 # ---------------------------------------------------------------- npm
 
 # npm_deps DIR: npm ci (npm install without a lockfile) only when node_modules

@@ -1,12 +1,14 @@
 import 'reflect-metadata';
-import { settings } from '../../../libs/config/settings';
+import { jwtSecret, settings } from '../../../libs/config/settings';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
-  const { PORT } = settings(); // validates every setting before anything starts
+  // Validate every setting, and the token key, before anything starts.
+  const { HOST, PORT } = settings();
+  jwtSecret();
   const app = await createApp();
-  await app.listen(PORT);
-  console.log(`API listening on http://localhost:${PORT}/api (docs: /api/docs)`);
+  await app.listen(PORT, HOST);
+  console.log(`API listening on http://${HOST}:${PORT}/api (docs: /api/docs)`);
 }
 
 main().catch((error) => {

@@ -8,6 +8,7 @@ import { TokenGuard } from './auth.guard';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { LoginFailureLimiter } from './login-failure-limiter';
 
 @Module({
   imports: [
@@ -16,6 +17,6 @@ import { JwtStrategy } from './jwt.strategy';
     ThrottlerModule.forRootAsync({ useFactory: () => [{ name: 'login', ttl: 60_000, limit: settings().LOGIN_RATE_LIMIT }] }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, JwtStrategy, { provide: APP_GUARD, useClass: TokenGuard }],
+  providers: [AuthService, JwtStrategy, LoginFailureLimiter, { provide: APP_GUARD, useClass: TokenGuard }],
 })
 export class AuthModule {}

@@ -14,7 +14,7 @@ export class JwtStrategy extends PassportStrategy(Strategy) {
 
   async validate(payload: JwtPayload): Promise<CurrentUser> {
     const user = await this.auth.userForToken(payload);
-    if (!user) throw new ApiException(ApiErrorCode.UNAUTHENTICATED, 'the account no longer exists or is disabled');
+    if (!user) throw new ApiException(ApiErrorCode.UNAUTHENTICATED, 'the account is disabled, or the token was revoked by a password change');
     return user;
   }
 }
