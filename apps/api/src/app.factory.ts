@@ -11,7 +11,7 @@ import { createValidationPipe } from './common/validation.pipe';
 /** The configured application, shared by main.ts and the end-to-end tests. */
 export async function createApp(): Promise<NestExpressApplication> {
   // Our own JSON parser (below) instead of Nest's, so its errors get API.md's body.
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true, bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(), { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
   app.use(

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -17,25 +17,32 @@ import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TemporalModule } from './temporal/temporal.module';
 
-/** The built inbox (apps/web/dist), served at `/` when it has been built. */
-const WEB_DIST = settings().WEB_DIST_DIR ?? path.join(PROJECT_ROOT, 'apps/web/dist');
-
+/** The API's modules; built at start (not at import), so the settings are read and validated then. */
 @Module({
-  imports: [
-    LoggerModule.forRoot({
-      pinoHttp: {
-        level: settings().LOG_LEVEL ?? (settings().NODE_ENV === 'test' ? 'warn' : 'info'),
-        redact: ['req.headers.authorization', 'req.body.password'],
-        autoLogging: { ignore: (req) => req.url === '/api/health' },
-      },
-    }),
-    TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
-    TerminusModule,
-    TemporalModule,
-    AuthModule,
-    ...(existsSync(WEB_DIST) ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}'] })] : []),
-  ],
   controllers: [HealthController, ProcessesController, TasksController, NoticesController],
   providers: [ProcessesService, TasksService],
 })
-export class AppModule {}
+export class AppModule {
+  static forRoot(): DynamicModule {
+    const s = settings();
+    // The built inbox (apps/web/dist), served at `/` when it has been built.
+    const webDist = s.WEB_DIST_DIR ?? path.join(PROJECT_ROOT, 'apps/web/dist');
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: s.LOG_LEVEL ?? (s.NODE_ENV === 'test' ? 'warn' : 'info'),
+            redact: ['req.headers.authorization', 'req.body.password'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({ useFactory: () => dataSourceOptions() }),
+        TerminusModule,
+        TemporalModule,
+        AuthModule,
+        ...(existsSync(webDist) ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+      ],
+    };
+  }
+}
