@@ -4,15 +4,11 @@
 # ---- build: compile the TypeScript, bundle the workflows, build the web inbox
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
-# Dependencies first, so a source change does not reinstall them. npm ci refuses a
-# lock file that lacks other platforms' optional packages (@swc/core-*); npm install
-# accepts the same lock.
+# Dependencies first, so a source change does not reinstall them.
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund || npm install --no-audit --no-fund
+RUN npm ci --no-audit --no-fund
 COPY . .
-RUN if [ -f apps/web/package.json ]; then \
-      npm --prefix apps/web ci --no-audit --no-fund || npm --prefix apps/web install --no-audit --no-fund; \
-    fi
+RUN if [ -f apps/web/package.json ]; then npm --prefix apps/web ci --no-audit --no-fund; fi
 RUN npm run build \
  && if [ -f apps/web/package.json ]; then npm --prefix apps/web run build; fi \
  && mkdir -p apps/web/dist
@@ -22,7 +18,7 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN (npm ci --omit=dev --no-audit --no-fund || npm install --omit=dev --no-audit --no-fund) \
+RUN npm ci --omit=dev --no-audit --no-fund \
  && npm cache clean --force
 # Same layout as the repository: the API finds the inbox at apps/web/dist.
 COPY --from=build /app/dist ./dist

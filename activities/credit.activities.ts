@@ -1,6 +1,7 @@
 /** The credit data an objection acts on: the base and credit databases, the mark, disclosure. */
 import { ApplicationFailure } from '@temporalio/activity';
 import { IsNull } from 'typeorm';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import {
   AcceptanceRejection,
   checkStaticAcceptanceRules,
@@ -23,7 +24,7 @@ export function createCreditActivities({ dataSource }: ActivityDeps) {
 
   async function findItem(ref: ItemRef): Promise<CreditItemEntity> {
     const item = await items().findOneBy({ subjectCode: ref.subjectCode, itemName: ref.itemName, deletedAt: IsNull() });
-    if (!item) throw ApplicationFailure.nonRetryable(`no credit item ${ref.itemName} for ${ref.subjectCode}`, 'CreditItemNotFound');
+    if (!item) throw ApplicationFailure.nonRetryable(`no credit item ${ref.itemName} for ${ref.subjectCode}`, WorkflowFailureType.CreditItemNotFound);
     return item;
   }
 

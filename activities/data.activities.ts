@@ -15,6 +15,7 @@ import type {
   RegisterDataFileInput,
   RegisterLoadErrorInput,
 } from '../libs/contracts/data-contracts';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import { CHANNEL_POLICY, DataChannel, DataImportCounts, DataRecord, ErrorNotice, OPEN_CHANNEL_PROVIDER, ProvidedRecord } from '../libs/domain/data-policy';
 import { BatchRow, checkUnpack, countBatch, importRejection, OpenEntrySummary, rowsToLoad, summariseOpenEntries, UnpackCheck } from '../libs/domain/data-records';
 import { CreditItemEntity } from '../libs/persistence/entities';
@@ -44,7 +45,7 @@ export function createDataActivities({ dataSource }: ActivityDeps) {
 
   async function lockBatch(tx: EntityManager, batchId: number): Promise<DataImportBatchEntity> {
     const batch = await tx.getRepository(DataImportBatchEntity).createQueryBuilder('b').setLock('pessimistic_write').where('b.id = :batchId', { batchId }).getOne();
-    if (!batch) throw ApplicationFailure.nonRetryable(`no import batch ${batchId}`, 'DataBatchNotFound');
+    if (!batch) throw ApplicationFailure.nonRetryable(`no import batch ${batchId}`, WorkflowFailureType.DataBatchNotFound);
     return batch;
   }
 

@@ -25,6 +25,7 @@ import type {
   PromoteIndicatorsInput,
   SetUpProductInput,
 } from '../libs/contracts/product-contracts';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import {
   Environment,
   IndicatorSnapshot,
@@ -107,7 +108,7 @@ function definitionOf(proposal: ProductProposal): Record<string, unknown> {
   return definition;
 }
 
-function fail(message: string, type: string): never {
+function fail(message: string, type: WorkflowFailureType): never {
   throw ApplicationFailure.nonRetryable(message, type);
 }
 
@@ -206,10 +207,10 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
 
         const repo = tx.getRepository(ProductEntity);
         const development = await repo.findOneBy({ environment: 'development', code: input.productCode });
-        if (!development || development.lastProcessId !== input.processId) fail(`product ${input.productCode} in development was not set up by ${input.processId}`, 'ProductNotSetUp');
+        if (!development || development.lastProcessId !== input.processId) fail(`product ${input.productCode} in development was not set up by ${input.processId}`, WorkflowFailureType.ProductNotSetUp);
         let production = await repo.findOneBy({ environment: 'production', code: input.productCode });
-        if (input.serviceType === 'new' && production) fail(`product ${input.productCode} already exists in production`, 'ProductExists');
-        if (input.serviceType === 'modify' && !production) fail(`product ${input.productCode} is not in production`, 'ProductNotFound');
+        if (input.serviceType === 'new' && production) fail(`product ${input.productCode} already exists in production`, WorkflowFailureType.ProductExists);
+        if (input.serviceType === 'modify' && !production) fail(`product ${input.productCode} is not in production`, WorkflowFailureType.ProductNotFound);
 
         const definition = { ...development.definition, outputFormats: input.outputFormats };
         const changedAt = new Date(input.at);
@@ -250,11 +251,11 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
       return dataSource.transaction(async (tx) => {
         const repo = tx.getRepository(ProductEntity);
         const production = await repo.findOneBy({ environment: 'production', code: input.productCode });
-        if (!production) fail(`product ${input.productCode} is not in production`, 'ProductNotFound');
+        if (!production) fail(`product ${input.productCode} is not in production`, WorkflowFailureType.ProductNotFound);
         const recorded = await recordChange(tx, { processId: input.processId, catalogue: 'product', environment: 'production', code: input.productCode, operation: input.action, version: production.version, changedBy: input.by, changedAt: input.at });
         if (recorded) {
           const problem = statusChangeProblem(input.action, production, input.productCode);
-          if (problem) fail(problem, 'ProductStatusChanged');
+          if (problem) fail(problem, WorkflowFailureType.ProductStatusChanged);
           await repo.update(production.id, { status: statusAfter(input.action), lastProcessId: input.processId, changedAt: new Date(input.at) });
         }
         return { status: statusAfter(input.action), version: production.version };
@@ -290,8 +291,8 @@ export function createProductActivities({ dataSource }: ActivityDeps) {
         const version = (existing?.version ?? 0) + 1;
         if (notice.action === 'delete') {
           const users = await tx.getRepository(ProductIndicatorEntity).find({ where: { indicatorCode: notice.indicatorCode } });
-          if (users.length) fail(`indicator ${notice.indicatorCode} still feeds ${[...new Set(users.map((u) => `${u.productCode} (${u.environment})`))].join(', ')}`, 'IndicatorStillUsed');
-          if (!existing) fail(`indicator ${notice.indicatorCode} is not in development`, 'IndicatorNotFound');
+          if (users.length) fail(`indicator ${notice.indicatorCode} still feeds ${[...new Set(users.map((u) => `${u.productCode} (${u.environment})`))].join(', ')}`, WorkflowFailureType.IndicatorStillUsed);
+          if (!existing) fail(`indicator ${notice.indicatorCode} is not in development`, WorkflowFailureType.IndicatorNotFound);
           await repo.update(existing.id, { status: 'deleted', version, lastProcessId: input.processId, changedAt });
         } else {
           const row = { name: notice.indicatorName, items: notice.items ?? [], dataSource: notice.dataSource ?? existing?.dataSource ?? null, status: 'active' as const, version, lastProcessId: input.processId, changedAt };

@@ -18,11 +18,13 @@ import type {
   ReviewOpinionInput,
   VersionRef,
 } from '../libs/contracts/report-contracts';
-import { parseReportThresholds, ReportThresholds } from '../libs/domain/report-policy';
+import { ReportThresholds } from '../libs/domain/report-policy';
 import { OrderEntity } from '../libs/persistence/entities/order.entity';
 import { OrderTaskEntity } from '../libs/persistence/entities/order-task.entity';
 import { ReportReviewOpinionEntity } from '../libs/persistence/entities/report-review-opinion.entity';
 import { ReportVersionEntity } from '../libs/persistence/entities/report-version.entity';
+import { reportThresholds } from '../libs/config/settings';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import type { ActivityDeps } from './index';
 import { usersHolding } from './notify';
 
@@ -36,7 +38,7 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
 
   async function versionId(ref: VersionRef): Promise<number> {
     const row = await dataSource.getRepository(ReportVersionEntity).findOneBy({ orderTaskId: ref.orderTaskId, kind: ref.kind, version: ref.version });
-    if (!row) throw ApplicationFailure.nonRetryable(`no ${ref.kind} version ${ref.version} of order task ${ref.orderTaskId}`, 'ReportVersionNotFound');
+    if (!row) throw ApplicationFailure.nonRetryable(`no ${ref.kind} version ${ref.version} of order task ${ref.orderTaskId}`, WorkflowFailureType.ReportVersionNotFound);
     return row.id;
   }
 
@@ -44,9 +46,9 @@ export function createReportActivities({ dataSource }: ActivityDeps) {
     /** The configured amounts (INVESTIGATION_COMMITTEE_THRESHOLD, CONTRACT_CENTER_HEAD_THRESHOLD), read once per case. */
     async reportThresholds(): Promise<ReportThresholds> {
       try {
-        return parseReportThresholds(process.env);
+        return reportThresholds();
       } catch (error) {
-        throw ApplicationFailure.nonRetryable((error as Error).message, 'BadConfiguration');
+        throw ApplicationFailure.nonRetryable((error as Error).message, WorkflowFailureType.BadConfiguration);
       }
     },
 

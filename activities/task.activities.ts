@@ -1,5 +1,6 @@
 /** The workflow's side of the task projection (libs/persistence/task-projection.ts): open, accept, refuse, escalate, expire. */
 import { Clock, DueTime, parseBusinessHours } from '../libs/calendar/working-day-calendar';
+import { settings } from '../libs/config/settings';
 import type { RoleGrant, RoleRef } from '../libs/domain/roles';
 import type { FieldError } from '../libs/forms/form-registry';
 import { validateTaskForm } from '../libs/procedures/registry';
@@ -43,7 +44,7 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
 
     /** The next non-business-hours window for production changes (MAINTENANCE_WINDOW = the business hours). */
     async nextMaintenanceWindow(input: { from: string }): Promise<string> {
-      return calendar.nextMaintenanceWindow(new Date(input.from), parseBusinessHours(process.env.MAINTENANCE_WINDOW)).toISOString();
+      return calendar.nextMaintenanceWindow(new Date(input.from), parseBusinessHours(settings().MAINTENANCE_WINDOW)).toISOString();
     },
 
     /** Opening of business (or another time) on the N-th working day after an instant. */

@@ -19,6 +19,7 @@ import type { Activities } from '../activities';
 import type { Clock, DueTime } from '../libs/calendar/working-day-calendar';
 import type { TaskFormData, TaskFormKey } from '../libs/procedures/registry';
 import type { DecisionOf, Label, OutcomeOf, SharedVocabulary, StatusOf, StepOf, Vocabulary } from '../libs/procedures/vocabulary';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import {
   caseStateQuery,
   decisionSignal,
@@ -379,7 +380,7 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
   }
 
   /** A permanent error the procedure cannot go past (bad data); fails the case visibly. */
-  fail(message: string, type: string): never {
+  fail(message: string, type: WorkflowFailureType): never {
     throw ApplicationFailure.nonRetryable(message, type);
   }
 

@@ -8,6 +8,7 @@
  * on the 2nd working day (§32) → archive (§31).
  */
 import type { ProductChangeForIndicator } from '../libs/contracts/product-contracts';
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { IndicatorNotice, PRODUCT_POLICY, productModificationFor } from '../libs/domain/product-policy';
 import { PRODUCT_VOCABULARY } from '../libs/procedures/product.vocabulary';
@@ -146,7 +147,7 @@ export async function indicatorMaintenanceWorkflow(start: ProcessStart<Indicator
     const development = await acts.applyIndicatorChangeInDevelopment({ processId: run.processId, notice, by: done.actor, at });
     const promotion = await acts.promoteIndicatorsToProduction({ processId: run.processId, by: done.actor, at });
     const comparison = await reads.compareIndicatorEnvironments();
-    if (!comparison.identical) run.fail(`development and production indicators differ after maintenance: ${comparison.differences.join('; ')}`, 'EnvironmentsDiverged');
+    if (!comparison.identical) run.fail(`development and production indicators differ after maintenance: ${comparison.differences.join('; ')}`, WorkflowFailureType.EnvironmentsDiverged);
     await run.setStatus('maintained', { maintenance: { version: development.version, promoted: promotion.promoted, identical: true, indicatorsCompared: comparison.indicators, by: done.actor, at } });
 
     await run.notifyDepartmentsOnWorkingDay(PRODUCT_POLICY.notifyOnWorkingDay, {

@@ -5,6 +5,7 @@
  * review restarts at the level that rejected), and the end — every task's child case passed →
  * delivery (产品交付登记表) → archive.
  */
+import { WorkflowFailureType } from '../libs/contracts/failure-types';
 import type { OrderTaskDraft, VersionContent } from '../libs/contracts/report-contracts';
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { effectiveReviewLevel, ReviewLevel, teamProblems } from '../libs/domain/report-policy';
@@ -120,7 +121,7 @@ export interface Deliverable {
 /** 报告交付 (§44(七)) once every task passed, with the 产品交付登记表; then the archive (§49). */
 export async function deliverAndArchive(run: ReportRun, order: Order, terms: OrderTerms, outcomes: TaskOutcome[], documents: Array<{ name: string; ref?: string }>): Promise<ProcessResult> {
   const unfinished = outcomes.filter((o) => o.result.outcome !== 'passed');
-  if (unfinished.length) run.fail(`tasks ${unfinished.map((o) => o.task.taskNo).join(', ')} did not pass; the order cannot be delivered`, 'TasksNotPassed');
+  if (unfinished.length) run.fail(`tasks ${unfinished.map((o) => o.task.taskNo).join(', ')} did not pass; the order cannot be delivered`, WorkflowFailureType.TasksNotPassed);
   const deliverables: Deliverable[] = outcomes.map((o) => ({ taskNo: o.task.taskNo, ...(o.result.data as Omit<Deliverable, 'taskNo'>) }));
   const a = terms.application;
 
@@ -199,7 +200,7 @@ export async function reviewedSubmission<F extends UploadForm>(run: ReportRun, s
 
   await upload();
   for (const [i, level] of spec.levels.entries()) {
-    const { step, status } = REVIEW_LEVEL_KEYS[spec.kind][level.level] ?? run.fail(`a ${spec.kind} has no review level ${level.level}`, 'NoSuchReviewLevel');
+    const { step, status } = REVIEW_LEVEL_KEYS[spec.kind][level.level] ?? run.fail(`a ${spec.kind} has no review level ${level.level}`, WorkflowFailureType.NoSuchReviewLevel);
     const ref = { orderTaskId: spec.orderTaskId, kind: spec.kind };
     const levelSpec: LevelSpec<'review-opinion'> = {
       status,

@@ -2,7 +2,6 @@ import {
   contractApprovers,
   DEFAULT_COMMITTEE_REVIEW_FROM_YUAN,
   effectiveReviewLevel,
-  parseReportThresholds,
   requiredReportReviewLevel,
   reviewLevelsUpTo,
   teamProblems,
@@ -10,16 +9,10 @@ import {
 } from './report-policy';
 import { REVIEW_LEVEL_KEYS } from '../procedures/report.vocabulary';
 
-const defaults = parseReportThresholds({});
+// The settings' defaults (libs/config/settings.ts reads them from the environment).
+const defaults = { committeeReviewFromYuan: DEFAULT_COMMITTEE_REVIEW_FROM_YUAN, centerHeadContractFromYuan: DEFAULT_COMMITTEE_REVIEW_FROM_YUAN };
 
 describe('P8/P9 review policy (001 §44, §60, §68, §70)', () => {
-  it('defaults both thresholds to 1,000,000 yuan and reads them from the environment', () => {
-    expect(defaults).toEqual({ committeeReviewFromYuan: DEFAULT_COMMITTEE_REVIEW_FROM_YUAN, centerHeadContractFromYuan: 1_000_000 });
-    expect(parseReportThresholds({ INVESTIGATION_COMMITTEE_THRESHOLD: '500000' })).toEqual({ committeeReviewFromYuan: 500_000, centerHeadContractFromYuan: 500_000 });
-    expect(parseReportThresholds({ INVESTIGATION_COMMITTEE_THRESHOLD: '500000', CONTRACT_CENTER_HEAD_THRESHOLD: '200000' }).centerHeadContractFromYuan).toBe(200_000);
-    expect(() => parseReportThresholds({ INVESTIGATION_COMMITTEE_THRESHOLD: '1e6' })).toThrow(/whole number/);
-  });
-
   it.each([
     ['standard', 80_000, 1],
     ['deep', 80_000, 2],

@@ -102,18 +102,6 @@ export function contractApprovers(service: OrderService, reportType: ReportType 
   return centerHead ? ['dept_head@customer_service', 'center_head'] : ['dept_head@customer_service'];
 }
 
-/** Reads the thresholds from the environment; a value that is not a non-negative integer is an error. */
-export function parseReportThresholds(env: Record<string, string | undefined>): ReportThresholds {
-  const amount = (name: string, fallback: number): number => {
-    const raw = env[name]?.trim();
-    if (!raw) return fallback;
-    if (!/^\d+$/.test(raw)) throw new Error(`${name} must be a whole number of yuan, got "${raw}"`);
-    return Number(raw);
-  };
-  const committeeReviewFromYuan = amount('INVESTIGATION_COMMITTEE_THRESHOLD', DEFAULT_COMMITTEE_REVIEW_FROM_YUAN);
-  return { committeeReviewFromYuan, centerHeadContractFromYuan: amount('CONTRACT_CENTER_HEAD_THRESHOLD', committeeReviewFromYuan) };
-}
-
 /** A project team (001 §52, §63): a project manager and at least one other member, all analysts. */
 export interface ProjectTeam {
   projectManager: string;

@@ -13,6 +13,7 @@
  * A writer never signs a head older than the newest checkpoint it knows of (that would be a
  * truncation); it logs an alarm instead.
  */
+import { settings } from '../config/settings';
 import { createHmac, timingSafeEqual } from 'crypto';
 import { createReadStream, promises as fs } from 'fs';
 import { hostname } from 'os';
@@ -93,12 +94,6 @@ export interface CheckpointerOptions {
   log?: (message: string) => void;
 }
 
-function envNumber(name: string, fallback: number): number {
-  const raw = process.env[name];
-  const n = raw === undefined || raw === '' ? fallback : Number(raw);
-  return Number.isFinite(n) && n >= 0 ? n : fallback;
-}
-
 /** Writes signed checkpoints of one database's chain head. */
 export class AuditCheckpointer {
   readonly file: string;
@@ -118,8 +113,8 @@ export class AuditCheckpointer {
     options: CheckpointerOptions = {},
   ) {
     this.file = options.file ?? auditCheckpointFile();
-    this.everyRows = options.everyRows ?? envNumber('AUDIT_CHECKPOINT_ROWS', 500);
-    this.everySeconds = options.everySeconds ?? envNumber('AUDIT_CHECKPOINT_SECONDS', 30);
+    this.everyRows = options.everyRows ?? settings().AUDIT_CHECKPOINT_ROWS;
+    this.everySeconds = options.everySeconds ?? settings().AUDIT_CHECKPOINT_SECONDS;
     this.key = options.key ?? auditKey();
     this.log = options.log ?? ((m) => console.error(m));
   }

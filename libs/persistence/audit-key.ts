@@ -10,19 +10,20 @@ import { randomBytes } from 'crypto';
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'fs';
 import { homedir } from 'os';
 import { dirname, join } from 'path';
+import { Settings, settings } from '../config/settings';
 
 export const MIN_KEY_LENGTH = 32;
 
-export function bpmDataDir(env: NodeJS.ProcessEnv = process.env): string {
-  return env.BPM_DATA_DIR || join(homedir(), '.local', 'share', 'credit-bpm');
+export function bpmDataDir(s: Settings = settings()): string {
+  return s.BPM_DATA_DIR || join(homedir(), '.local', 'share', 'credit-bpm');
 }
 
-export function auditKeyFile(env: NodeJS.ProcessEnv = process.env): string {
-  return join(bpmDataDir(env), 'audit-hmac.key');
+export function auditKeyFile(s: Settings = settings()): string {
+  return join(bpmDataDir(s), 'audit-hmac.key');
 }
 
-export function auditCheckpointFile(env: NodeJS.ProcessEnv = process.env): string {
-  return env.AUDIT_CHECKPOINT_FILE || join(bpmDataDir(env), 'audit-checkpoints.log');
+export function auditCheckpointFile(s: Settings = settings()): string {
+  return s.AUDIT_CHECKPOINT_FILE || join(bpmDataDir(s), 'audit-checkpoints.log');
 }
 
 function checked(key: string, where: string): Buffer {
@@ -55,10 +56,10 @@ export function readOrCreateKeyFile(file: string): Buffer {
 const cache = new Map<string, Buffer>();
 
 /** The key: AUDIT_HMAC_KEY, else (not in production) the key file in the data folder. */
-export function auditKey(env: NodeJS.ProcessEnv = process.env): Buffer {
-  if (env.AUDIT_HMAC_KEY) return checked(env.AUDIT_HMAC_KEY, 'AUDIT_HMAC_KEY');
-  if (env.NODE_ENV === 'production') throw new Error('AUDIT_HMAC_KEY must be set in production (at least 32 characters, e.g. `openssl rand -hex 32`)');
-  const file = auditKeyFile(env);
+export function auditKey(s: Settings = settings()): Buffer {
+  if (s.AUDIT_HMAC_KEY) return checked(s.AUDIT_HMAC_KEY, 'AUDIT_HMAC_KEY');
+  if (s.NODE_ENV === 'production') throw new Error('AUDIT_HMAC_KEY must be set in production (at least 32 characters, e.g. `openssl rand -hex 32`)');
+  const file = auditKeyFile(s);
   let key = cache.get(file);
   if (!key) {
     key = readOrCreateKeyFile(file);

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { settings } from '../config/settings';
 import { PROCEDURE_ENTITIES, PROCEDURE_MIGRATIONS } from '../procedures/registry';
 import { CORE_ENTITIES } from './entities';
 import { CORE_MIGRATIONS } from './migrations';
@@ -8,10 +9,8 @@ import { CORE_MIGRATIONS } from './migrations';
 export const ENTITIES = [...CORE_ENTITIES, ...PROCEDURE_ENTITIES];
 export const MIGRATIONS = [...CORE_MIGRATIONS, ...PROCEDURE_MIGRATIONS];
 
-export const DEFAULT_DATABASE_URL = 'postgres://bpm:bpm@127.0.0.1:5432/credit_bpm';
-
 /** One definition of the connection, used by the API, the worker, the scripts and the tests. */
-export function dataSourceOptions(url = process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL): DataSourceOptions {
+export function dataSourceOptions(url = settings().DATABASE_URL): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,7 +18,7 @@ export function dataSourceOptions(url = process.env.DATABASE_URL ?? DEFAULT_DATA
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: { max: settings().DATABASE_POOL_SIZE },
   };
 }
 

@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import * as bcrypt from 'bcryptjs';
 import { DataSource } from 'typeorm';
 import { auditKey } from './audit-key';
+import { settings } from '../config/settings';
 import { createDataSource } from './data-source';
 import { DEMO_PASSWORD, DEMO_USERS, SAMPLE_PERSONS, SAMPLE_SUBJECTS, sampleItemsFor, samplePersonItems } from './demo-data';
 import { PROCEDURE_SEEDS } from '../procedures/registry';
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
   try {
     const applied = await migrate(dataSource);
     console.log(applied.length ? `migrations applied: ${applied.join(', ')}` : 'schema up to date');
-    if (process.env.SEED_DEMO !== 'false') {
+    if (settings().SEED_DEMO) {
       const { usersCreated } = await seedDemoData(dataSource);
       console.log(`demo users ready (${usersCreated} created), password: ${DEMO_PASSWORD}`);
     }

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { existsSync } from 'fs';
-import { TASK_QUEUE } from '../contracts/workflow-contract';
+import { settings } from '../config/settings';
 import { PROJECT_ROOT } from '../project-root';
 
 export interface TemporalSettings {
@@ -11,13 +11,9 @@ export interface TemporalSettings {
   uiUrl: string;
 }
 
-export function temporalSettings(env: NodeJS.ProcessEnv = process.env): TemporalSettings {
-  return {
-    address: env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233',
-    namespace: env.TEMPORAL_NAMESPACE ?? 'default',
-    taskQueue: env.TEMPORAL_TASK_QUEUE ?? TASK_QUEUE,
-    uiUrl: env.TEMPORAL_UI_URL ?? 'http://localhost:8233',
-  };
+export function temporalSettings(): TemporalSettings {
+  const s = settings();
+  return { address: s.TEMPORAL_ADDRESS, namespace: s.TEMPORAL_NAMESPACE, taskQueue: s.TEMPORAL_TASK_QUEUE, uiUrl: s.TEMPORAL_UI_URL };
 }
 
 /** The prebuilt workflow bundle (`npm run build`), shared by the worker and the replay endpoint. */

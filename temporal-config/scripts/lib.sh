@@ -127,25 +127,36 @@ ensure_audit_key() {
   log "created the audit log's HMAC key $file (mode 600); back it up: without it the audit log cannot be verified"
 }
 
+# ---------------------------------------------------------------- secrets
+
+# ensure_jwt_secret: exports JWT_SECRET, unless set, from $BPM_DATA_DIR/jwt-secret, made once
+# (mode 600) and kept, so tokens survive a restart and no two data folders share a key.
+ensure_jwt_secret() {
+  [[ -n ${JWT_SECRET:-} ]] && return 0
+  local file="$BPM_DATA_DIR/jwt-secret"
+  if [[ ! -s $file ]]; then
+    mkdir -p "$BPM_DATA_DIR"
+    (umask 077 && node -e 'process.stdout.write(require("crypto").randomBytes(32).toString("hex"))' >"$file.tmp" && mv "$file.tmp" "$file")
+    log "generated the token signing key $file"
+  fi
+  chmod 600 "$file"
+  JWT_SECRET=$(<"$file")
+  export JWT_SECRET
+}
+
 # ---------------------------------------------------------------- npm
 
 # npm_deps DIR: npm ci (npm install without a lockfile) only when node_modules
 # is missing or package-lock.json is newer than npm's own record of the install.
+# The locks hold every platform's optional packages (test/lockfiles.test.ts), so
+# npm ci takes them as they are.
 npm_deps() {
-  local dir=$1 name out
+  local dir=$1 name
   name=${dir#"$REPO_ROOT"}; name=${name#/}; name=${name:-.}
   if [[ -f $dir/package-lock.json ]]; then
     if [[ ! -f $dir/node_modules/.package-lock.json || $dir/package-lock.json -nt $dir/node_modules/.package-lock.json ]]; then
       log "npm ci in $name"
-      # npm ci refuses a lock file that lacks optional packages for other
-      # platforms (e.g. @swc/core-darwin-*), which happens when the lock was made
-      # against a registry without them; npm install takes the same lock as it is.
-      if ! out=$(cd "$dir" && npm ci --no-audit --no-fund --loglevel=error 2>&1); then
-        log "npm ci refused: $(grep -m1 Missing <<<"$out" || grep -m1 'npm error' <<<"$out" || true)"
-        log "falling back to npm install, which accepts the same lock file"
-        (cd "$dir" && npm install --no-audit --no-fund --loglevel=error)
-        touch "$dir/node_modules/.package-lock.json" # this install is current, even if npm rewrote the lock
-      fi
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
     fi
   elif [[ ! -d $dir/node_modules || $dir/package.json -nt $dir/node_modules ]]; then
     log "npm install in $name (no package-lock.json)"

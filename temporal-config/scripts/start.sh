@@ -8,7 +8,8 @@
 #      state in $BPM_DATA_DIR/temporal.db so cases survive a restart
 #   4. npm run build (+ the web inbox build)
 #   5. database setup: migrations, demo users, sample data
-#   6. worker and API in the background, logs in $BPM_DATA_DIR/logs
+#   6. worker and API in the background, logs in $BPM_DATA_DIR/logs; the API's token
+#      signing key is $BPM_DATA_DIR/jwt-secret, generated on the first run
 #
 # Ctrl-C stops the API, the worker and the Temporal server this script started.
 # Postgres is a system service and keeps running.
@@ -82,6 +83,7 @@ mkdir -p "$BPM_LOG_DIR"
 log "starting the worker (log $BPM_LOG_DIR/worker.log)"
 node dist/apps/worker/src/main.js >>"$BPM_LOG_DIR/worker.log" 2>&1 &
 WORKER_PID=$!
+ensure_jwt_secret
 log "starting the API (log $BPM_LOG_DIR/api.log)"
 node dist/apps/api/src/main.js >>"$BPM_LOG_DIR/api.log" 2>&1 &
 API_PID=$!

@@ -15,7 +15,8 @@ import { DataSource } from 'typeorm';
 import { formatAuditReport, verifyAudit } from '../../apps/api/src/audit/verify-audit';
 import { AuditCheckpointer } from '../../libs/persistence/audit-checkpoints';
 import { AuditRowContent, keyedRowHash } from '../../libs/persistence/audit-log';
-import { createDataSource, DEFAULT_DATABASE_URL } from '../../libs/persistence/data-source';
+import { settings } from '../../libs/config/settings';
+import { createDataSource } from '../../libs/persistence/data-source';
 import { migrate } from '../../libs/persistence/setup-database';
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
@@ -23,7 +24,7 @@ const BATCH = Number(process.env.AUDIT_VERIFY_BATCH ?? 5000);
 const INSERT_BATCH = 5000;
 
 function scratchUrl(): { admin: string; scratch: string; name: string } {
-  const url = new URL(process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL);
+  const url = new URL(settings().DATABASE_URL);
   const name = process.env.AUDIT_BENCH_DATABASE ?? `${url.pathname.slice(1)}_audit_bench`;
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`bad scratch database name ${name}`);
   const scratch = new URL(url.toString());

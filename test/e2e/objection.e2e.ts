@@ -58,7 +58,11 @@ describe('platform', () => {
     const weak = await h.http().post('/api/auth/password').set(auth).send({ currentPassword: 'initial-pass-1', newPassword: 'short' }).expect(400);
     expect(weak.body.details).toEqual([{ field: 'newPassword', message: expect.any(String) }]);
     await h.http().post('/api/auth/password').set(auth).send({ currentPassword: 'initial-pass-1', newPassword: 'a-much-better-pass' }).expect(204);
-    await h.http().get('/api/tasks').set(auth).expect(200);
+    // The change revokes the old token; a login with the new password reaches the inbox.
+    await h.http().get('/api/tasks').set(auth).expect(401);
+    const again = await h.http().post('/api/auth/login').send({ username, password: 'a-much-better-pass' }).expect(200);
+    expect(again.body.mustChangePassword).toBe(false);
+    await h.http().get('/api/tasks').set({ Authorization: `Bearer ${again.body.accessToken}` }).expect(200);
     const [user] = await h.dataSource.query(`SELECT password_hash FROM users WHERE username = $1`, [username]);
     expect(user.password_hash).toMatch(/^\$2[aby]\$/);
   });

@@ -8,6 +8,7 @@ import { homedir } from 'os';
 import * as path from 'path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app.factory';
+import { resetSettings } from '../../libs/config/settings';
 import { TaskEntity } from '../../libs/persistence/entities';
 import { startApiHarness, until } from '../support/api-harness';
 import { createTestSubject } from '../support/database';
@@ -42,8 +43,10 @@ it('answers 503 UNAVAILABLE for a decision while Temporal is unreachable, change
   const port = await freePort();
   const realAddress = process.env.TEMPORAL_ADDRESS;
   process.env.TEMPORAL_ADDRESS = `127.0.0.1:${port}`;
+  resetSettings();
   const cutOff = await createApp();
   process.env.TEMPORAL_ADDRESS = realAddress;
+  resetSettings();
   await cutOff.init();
   try {
     const res = await request(cutOff.getHttpServer()).post(`/api/tasks/${task.taskId}/complete`).set('Authorization', `Bearer ${token}`).send({ decision: 'accept', data: INITIAL_REVIEW_PASSED });

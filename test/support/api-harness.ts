@@ -8,6 +8,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../apps/api/src/app.factory';
 import { RunningWorker, startWorker } from '../../apps/worker/src/worker';
+import { resetSettings } from '../../libs/config/settings';
 import { DEMO_PASSWORD } from '../../libs/persistence/demo-data';
 import { temporalSettings } from '../../libs/temporal/temporal-settings';
 import { openTestDatabase } from './database';
@@ -37,6 +38,7 @@ export async function startApiHarness(taskQueue = `e2e-${randomUUID()}`): Promis
   // A task queue of this run's own, so no other worker takes its workflows.
   process.env.TEMPORAL_TASK_QUEUE = taskQueue;
   process.env.NODE_ENV = 'test';
+  resetSettings(); // read the environment as this test file set it
   const dataSource = await openTestDatabase();
   const app = await createApp();
   await app.init();

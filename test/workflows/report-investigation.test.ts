@@ -6,6 +6,7 @@
  * dispatch checks, contract return/reject, acceptance rejection and abandonment with a reason.
  */
 import { DataSource } from 'typeorm';
+import { resetSettings } from '../../libs/config/settings';
 import { caseStateQuery, decisionSignal } from '../../libs/contracts/workflow-contract';
 import { AuditLogEntity, NoticeEntity, ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
 import { OrderEntity } from '../../libs/persistence/entities/order.entity';
@@ -65,6 +66,7 @@ describe('review levels follow the report type and the amount (001 §60(一))', 
 
   it('reads the committee threshold from INVESTIGATION_COMMITTEE_THRESHOLD', async () => {
     process.env.INVESTIGATION_COMMITTEE_THRESHOLD = '500000';
+    resetSettings();
     try {
       const parent = await d.start('investigation-report', investigationInput('standard', 600_000));
       expect(await d.contractAndPayment(parent, 600_000)).toEqual({ centerHeadApproved: true });
@@ -76,6 +78,7 @@ describe('review levels follow the report type and the amount (001 §60(一))', 
       await parent.terminate('test done');
     } finally {
       delete process.env.INVESTIGATION_COMMITTEE_THRESHOLD;
+      resetSettings();
     }
   });
 });

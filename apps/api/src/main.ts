@@ -1,11 +1,14 @@
 import 'reflect-metadata';
+import { jwtSecret, settings } from '../../../libs/config/settings';
 import { createApp } from './app.factory';
 
 async function main(): Promise<void> {
+  // Validate every setting, and the token key, before anything starts.
+  const { HOST, PORT } = settings();
+  jwtSecret();
   const app = await createApp();
-  const port = Number(process.env.PORT ?? 3000);
-  await app.listen(port);
-  console.log(`API listening on http://localhost:${port}/api (docs: /api/docs)`);
+  await app.listen(PORT, HOST);
+  console.log(`API listening on http://${HOST}:${PORT}/api (docs: /api/docs)`);
 }
 
 main().catch((error) => {

@@ -24,7 +24,8 @@ export interface Session {
   refreshCounts: () => void;
   login: (username: string, password: string) => Promise<void>;
   logout: () => void;
-  passwordChanged: () => void;
+  /** A password change revokes every token of the user: log in again with the new password. */
+  passwordChanged: (newPassword: string) => Promise<void>;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -117,7 +118,13 @@ export function SessionProvider({ lang, children }: { lang: 'zh' | 'en'; childre
     [setMustChangeStored],
   );
 
-  const passwordChanged = useCallback(() => setMustChangeStored(false), [setMustChangeStored]);
+  const passwordChanged = useCallback(
+    async (newPassword: string) => {
+      if (me) await login(me.username, newPassword);
+      else logout();
+    },
+    [me, login, logout],
+  );
 
   const value = useMemo<Session>(() => {
     const titles = new Map(processTypes.map((p) => [p.type, lang === 'zh' ? p.titleZh : p.title]));

@@ -25,6 +25,10 @@ export class UserEntity {
   @Column({ default: true })
   active!: boolean;
 
+  /** Carried in every access token; incremented by a password change or a disable, so older tokens get 401. */
+  @Column({ name: 'token_version', type: 'integer', default: 0 })
+  tokenVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Department, DEPARTMENTS, Role, ROLES } from '../../../../libs/domain/roles';
 
 export class LoginDto {
@@ -22,9 +22,10 @@ export class ChangePasswordDto {
   @IsNotEmpty()
   currentPassword!: string;
 
-  @ApiProperty({ minLength: 10 })
+  /** The policy (password-policy.ts) is checked by the service, after the current password. */
+  @ApiProperty({ minLength: 10, description: 'at least 10 characters, not containing the username, not a common password, not the current one' })
   @IsString()
-  @MinLength(10)
+  @IsNotEmpty()
   @MaxLength(200)
   newPassword!: string;
 }

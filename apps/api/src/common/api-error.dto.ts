@@ -30,6 +30,7 @@ const WHEN: Record<ApiErrorCode, string> = {
   NOT_FOUND: 'unknown process, task, type or notice',
   CONFLICT: 'the task is not open, is claimed by someone else, or the process has ended',
   TOO_MANY_REQUESTS: 'login attempts over the limit',
+  PAYLOAD_TOO_LARGE: 'a request body over the stated limit (1 MB)',
   UNAVAILABLE: 'the database or the Temporal server cannot be reached',
   INTERNAL: 'an unexpected error',
 };

@@ -3,6 +3,7 @@ import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
+import { settings } from '../../../../libs/config/settings';
 import { workflowEntryPath } from '../../../../libs/procedures/registry';
 import { prebuiltBundlePath, temporalSettings, TemporalSettings } from '../../../../libs/temporal/temporal-settings';
 
@@ -27,7 +28,7 @@ export class TemporalService implements OnModuleDestroy {
    * prompt 503 rather than a request hanging through the client's retries.
    */
   withDeadline<T>(call: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 5000), call);
+    return this.client.withDeadline(Date.now() + settings().TEMPORAL_RPC_TIMEOUT_MS, call);
   }
 
   async onModuleDestroy(): Promise<void> {

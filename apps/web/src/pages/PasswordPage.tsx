@@ -25,7 +25,7 @@ export default function PasswordPage() {
     setError(undefined);
     try {
       await api.changePassword(f.currentPassword, f.newPassword);
-      passwordChanged();
+      await passwordChanged(f.newPassword);
       message.success(t('password.done'));
       navigate('/inbox', { replace: true });
     } catch (e) {
