@@ -1,14 +1,11 @@
 /**
  * The product procedures' vocabulary (libs/procedures/product.vocabulary.ts): every word labelled
- * in zh and en, the committee's sign steps all present, and the zh labels the same as the web
- * dictionary's where it already names the word (apps/web/src/i18n/dict.ts).
+ * in zh and en with a kebab-case key, and the committee's sign steps all present.
  */
-import { readFileSync } from 'fs';
-import * as path from 'path';
 import { COMMITTEE_SIGN_STEPS, committeeSignStep } from '../../libs/domain/product-policy';
 import { PRODUCT_VOCABULARY } from '../../libs/procedures/product.vocabulary';
 import { labelsOf } from '../../libs/procedures/registry';
-import { SHARED_VOCABULARY, type LabelMap } from '../../libs/procedures/vocabulary';
+import type { LabelMap } from '../../libs/procedures/vocabulary';
 
 const PARTS = ['steps', 'decisions', 'statuses', 'outcomes'] as const;
 
@@ -32,23 +29,5 @@ describe('product vocabulary', () => {
       expect(labelsOf(type)?.statuses['committee-decided']).toEqual(PRODUCT_VOCABULARY.statuses['committee-decided']);
       expect(labelsOf(type)?.steps['committee-sign-1']).toEqual(PRODUCT_VOCABULARY.steps['committee-sign-1']);
     }
-  });
-
-  it("uses the web dictionary's Chinese for the words it already names", () => {
-    const dict = readFileSync(path.resolve(__dirname, '../../apps/web/src/i18n/dict.ts'), 'utf8');
-    // The zh block of the dictionary (before `const en`): `'bstatus.testing': '测试中',`.
-    const zhBlock = dict.slice(0, dict.indexOf('const en'));
-    const zh = new Map([...zhBlock.matchAll(/'((?:decision|bstatus|outcome)\.[a-z0-9-]+)': '([^']*)'/g)].map((m) => [m[1], m[2]]));
-    expect(zh.get('bstatus.testing')).toBe('测试中');
-    const prefix = { decisions: 'decision', statuses: 'bstatus', outcomes: 'outcome' } as const;
-    const differing: string[] = [];
-    for (const part of ['decisions', 'statuses', 'outcomes'] as const) {
-      for (const [key, label] of Object.entries(PRODUCT_VOCABULARY[part] as LabelMap)) {
-        if (key in SHARED_VOCABULARY[part]) continue;
-        const known = zh.get(`${prefix[part]}.${key}`);
-        if (known !== undefined && known !== label.zh) differing.push(`${part}.${key}: ${label.zh} ≠ ${known}`);
-      }
-    }
-    expect(differing).toEqual([]);
   });
 });
