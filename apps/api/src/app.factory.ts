@@ -60,7 +60,7 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * connects). Used by `npm run api:types` and its drift test.
  */
 export async function buildOpenApiDocument(): Promise<OpenAPIObject> {
-  const app = await NestFactory.create(AppModule, { preview: true, logger: false, abortOnError: false });
+  const app = await NestFactory.create(AppModule.forRoot(), { preview: true, logger: false, abortOnError: false });
   try {
     app.setGlobalPrefix(GLOBAL_PREFIX);
     return createOpenApiDocument(app);

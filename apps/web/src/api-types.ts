@@ -276,7 +276,7 @@ export interface components {
             message: string;
         };
         /** @enum {string} */
-        ApiErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "FOUR_EYES" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "CONFLICT" | "TOO_MANY_REQUESTS" | "UNAVAILABLE" | "INTERNAL";
+        ApiErrorCode: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "FOUR_EYES" | "PASSWORD_CHANGE_REQUIRED" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "UNAVAILABLE" | "INTERNAL";
         HealthDownResponse: {
             /** @example 400 */
             statusCode: number;
@@ -566,6 +566,7 @@ export interface components {
         };
         ChangePasswordDto: {
             currentPassword: string;
+            /** @description at least 10 characters, not containing the username, not a common password, not the current one */
             newPassword: string;
         };
         /** @enum {string} */
