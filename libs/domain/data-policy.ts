@@ -58,6 +58,7 @@ export const DATA_CLOCKS = {
   importRegister: { workingDays: 1 },
   importApproval: { workingDays: 1 },
   import: { workingDays: 1 },
+  safeCustody: { workingDays: 1 },
   load: { workingDays: 1 },
   loadAuthorise: { workingDays: 1 },
   loadErrorRegister: { workingDays: 1 },

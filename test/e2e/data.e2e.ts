@@ -68,6 +68,9 @@ async function importAndLoad(processId: string, file: { providerName: string; fi
   }
   await complete('it_head', processId, 'import-approval', 'approve', { note: '同意导入' });
   await complete('data_manager_1', processId, 'import', 'import', IMPORT_RUN);
+  // 001 §18 (一): the import itself is done under a second data manager's supervision.
+  if (opts.checkFourEyes) await fourEyes('data_manager_1', 'data_manager_2', processId, 'import-supervise', 'confirm', SUPERVISED);
+  await complete('data_manager_2', processId, 'import-supervise', 'confirm', SUPERVISED);
   if (opts.rejected) await complete('data_manager_1', processId, 'error-notice', 'issued', notice(opts.rejected));
   // On its own, the case hands the error file to a collector itself (a child leaves that to its collection case).
   if (opts.rejected && opts.standalone) await complete('data_collector_1', processId, 'return-to-provider', 'returned', RETURNED);
@@ -76,11 +79,10 @@ async function importAndLoad(processId: string, file: { providerName: string; fi
   await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
   if (opts.loadError) {
     await complete('data_manager_2', processId, 'load-error-register', opts.loadError, LOAD_ERROR);
-    if (opts.loadError === 'rematch') {
-      await complete('data_manager_2', processId, 'load', 'load', LOAD);
-      if (opts.checkFourEyes) await withRole('data_manager_2', 'dept_head', 'it', () => fourEyes('data_manager_2', 'it_head', processId, 'load-authorise', 'authorise', AUTHORISE));
-      await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
-    }
+    // 001 §19 (二): whatever the remedy, the batch is reloaded.
+    await complete('data_manager_2', processId, 'load', 'load', LOAD);
+    if (opts.checkFourEyes) await withRole('data_manager_2', 'dept_head', 'it', () => fourEyes('data_manager_2', 'it_head', processId, 'load-authorise', 'authorise', AUTHORISE));
+    await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
   }
 }
 
