@@ -156,7 +156,7 @@ describe('data collection walked by demo users', () => {
       `SELECT t.step FROM audit_log a JOIN tasks t ON t.task_id = a.task_id WHERE t.root_process_id = $1 AND a.action = 'refusal' AND a.detail->>'code' = 'FOUR_EYES' ORDER BY a.id`,
       [processId],
     );
-    expect(refusals.map((r: { step: string }) => r.step)).toEqual(['unpack-supervise', 'unpack-supervise', 'burn-and-store-supervise', 'import-register-supervise', 'import-approval', 'import-approval', 'load-authorise']);
+    expect(refusals.map((r: { step: string }) => r.step)).toEqual(['unpack-supervise', 'unpack-supervise', 'burn-and-store-supervise', 'import-register-supervise', 'import-approval', 'import-approval', 'import-supervise', 'load-authorise']);
 
     const replay = await (await h.as('auditor_1')).post(`/processes/${processId}/replay`).expect(200);
     expect(replay.body).toMatchObject({ deterministic: true });
@@ -230,6 +230,6 @@ describe('data import started by a data manager', () => {
     await complete('archivist_1', processId, 'archive', 'filed', ARCHIVE);
     const done = await finished(processId);
     expect(done).toMatchObject({ outcome: 'loaded', data: { counts: { recordsTotal: 5, recordsIn: 4, recordsRejected: 1, recordsLoaded: 4, loadAttempts: 2 }, errorNotice: { source: 'import' } } });
-    await keepFixture(processId, 'data-import-standalone-loaded');
+    await keepFixture(processId, 'data-import-standalone-supervised-loaded');
   });
 });
