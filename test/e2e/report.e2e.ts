@@ -261,6 +261,26 @@ describe('order channels (001 §44–47), driven by demo users', () => {
     await keepFixture(processId, 'value-added-service-member-agreement-delivered');
   });
 
+  it('website (§44(二)): the application registered by one clerk is imported by a reviewer, then contracted as usual', async () => {
+    const team = { projectManager: 'analyst_1', members: ['analyst_2'] };
+    const processId = await start('service_clerk_1', 'investigation-report', investigationInput('standard', 80_000, { channel: 'website' }));
+    await complete('service_clerk_1', processId, 'accept', 'accept', ACCEPTANCE);
+    const importTask = await pendingTask('service_reviewer_1', processId, 'application-import');
+    expect(importTask.decisions).toEqual(['confirm', 'return']);
+    await complete('service_reviewer_1', processId, 'application-import', 'confirm', { registerNo: 'WZDJ-2026-001' });
+    await complete('cs_head', processId, 'contract-dispatch', 'assign', { marketer: 'marketer_1' });
+    await complete('marketer_1', processId, 'contract', 'signed', CONTRACT);
+    await complete('cs_head', processId, 'contract-approval', 'approve', { opinion: '同意签订' });
+    await complete('cashier_1', processId, 'payment', 'paid', PAYMENT(80_000));
+    await complete('product_head', processId, 'task-dispatch', 'dispatch', dispatch([team]));
+    await investigate(processId, 1, team);
+    await complete('product_head', processId, 'dept-review', 'approve', OPINION());
+    await deliverAndArchive(processId);
+    expect(await finished(processId)).toMatchObject({ outcome: 'delivered' });
+    await replayable(processId);
+    await keepFixture(processId, 'investigation-report-website-delivered');
+  });
+
   it('active marketing (§47): the accepting marketer signs without a dispatch; the reviewer audits again before the fee', async () => {
     const team = { projectManager: 'analyst_1', members: ['analyst_2'] };
     const processId = await start('marketer_1', 'investigation-report', investigationInput('standard', 80_000, { channel: 'marketing' }));
