@@ -41,7 +41,7 @@ export function createCaseActivities({ dataSource }: ActivityDeps) {
     },
 
     /** A child case gets its own projection row, linked to its parent (idempotent). */
-    async registerChildCase(input: { processId: string; processType: string; parentId: string; startedBy: string; startedAt: string; title: string; input: Record<string, unknown> }): Promise<void> {
+    async registerChildCase(input: { processId: string; processType: string; parentId: string; startedBy: string; startedAt: string; title: string; input: Record<string, unknown>; policy?: string }): Promise<void> {
       await dataSource
         .createQueryBuilder()
         .insert()

@@ -350,10 +350,10 @@ export class CaseRun<V extends Vocabulary = AnyVocabulary> {
    * A child case (e.g. one investigation task): its own workflow and inbox rows, linked to this
    * case, whose page shows the child's open tasks. Resolves with the child's result.
    */
-  async child<I>(workflow: (start: ProcessStart<I>) => Promise<ProcessResult>, spec: { processType: string; key: string; title: string; input: I & Record<string, unknown> }): Promise<ProcessResult> {
+  async child<I>(workflow: (start: ProcessStart<I>) => Promise<ProcessResult>, spec: { processType: string; key: string; title: string; input: I & Record<string, unknown>; policy?: string }): Promise<ProcessResult> {
     const processId = `${this.processId}.${spec.key}`;
-    await acts.registerChildCase({ processId, processType: spec.processType, parentId: this.processId, startedBy: this.start.startedBy, startedAt: this.now().toISOString(), title: spec.title, input: spec.input });
-    const start: ProcessStart<I> = { processId, processType: spec.processType, startedBy: this.start.startedBy, input: spec.input };
+    await acts.registerChildCase({ processId, processType: spec.processType, parentId: this.processId, startedBy: this.start.startedBy, startedAt: this.now().toISOString(), title: spec.title, input: spec.input, ...(spec.policy && { policy: spec.policy }) });
+    const start: ProcessStart<I> = { processId, processType: spec.processType, startedBy: this.start.startedBy, input: spec.input, ...(spec.policy && { policy: spec.policy }) };
     return executeChild(workflow, {
       workflowId: processId,
       args: [start],

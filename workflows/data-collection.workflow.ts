@@ -41,7 +41,7 @@ async function collect(run: DataRun, policy: ChannelPolicy, input: DataCollectio
     }
   }
 
-  let file = policy.monthly ? await collectMonth(run, input, documents) : await intake(run, policy, input, 1, [], documents);
+  let file = policy.monthly ? await collectMonth(run, input, documents) : await intake(run, policy, input, 1, input.records ?? [], documents);
   const imports: ImportSummary[] = [];
   const notices: Array<ErrorNotice & { fileVersion: number }> = [];
 

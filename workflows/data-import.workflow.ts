@@ -11,7 +11,8 @@ import type { DataDocument, DataFileRef, DataImportResult, ImportOutcome } from 
 import type { ProcessResult, ProcessStart } from '../libs/contracts/workflow-contract';
 import { DATA_CLOCKS, DataImportCounts, DataImportInput, ErrorNotice } from '../libs/domain/data-policy';
 import { DATA_VOCABULARY } from '../libs/procedures/data.vocabulary';
-import { acts, CaseRun } from './case-run';
+import { patched } from '@temporalio/workflow';
+import { acts, CaseRun, Decided } from './case-run';
 import { supervised, supervisedAndSigned } from './review-parts';
 
 type DataRun = CaseRun<typeof DATA_VOCABULARY>;
@@ -82,16 +83,9 @@ async function importAndLoad(run: DataRun, start: ProcessStart<DataImportInput>)
     approvedAt: approval.decidedAt,
   });
 
-  // 001 §18 (二)(三): pre-process and import into the base database; the result goes into the register.
-  const importer = await run.task({
-    status: 'importing',
-    step: 'import',
-    candidateRoles: ['data_manager'],
-    decisions: ['import'] as const,
-    form: 'data-import-run',
-    prefill: { batchId, records: file.recordsReceived },
-    due: DATA_CLOCKS.import,
-  });
+  // 001 §18 (一)–(三): pre-process and import into the base database under a second data manager's
+  // supervision; the result goes into the register. Cases begun before the supervision imported alone.
+  const importer = patched('import-supervised') ? await superviseImport(run, file, batchId) : await run.task(importSpec(batchId, file, false));
   const imported: ImportOutcome = await acts.importBatch({ batchId, importedBy: importer.actor, importedAt: importer.decidedAt });
   const { rejected, ...importCounts } = imported;
   await run.setStatus('imported', { batchId, counts: importCounts, rejected });
@@ -142,6 +136,52 @@ async function importAndLoad(run: DataRun, start: ProcessStart<DataImportInput>)
   await run.setStatus('loaded', { counts });
   if (standalone) await run.archive(documents);
   return run.finish(imported.recordsIn > 0 ? 'loaded' : 'all-rejected', { ...result });
+}
+
+/** The import step (导入预处理并导入基础库); with `toSafe`, a file that cannot be imported at once may go to the safe. */
+function importSpec(batchId: number, file: DataFileRef, toSafe: boolean, round = 1) {
+  return {
+    status: 'importing' as const,
+    step: 'import' as const,
+    ...(round > 1 && { title: `从保险柜取出报送文件，导入预处理并导入基础库（第${round}次）` }),
+    candidateRoles: ['data_manager'] as const,
+    decisions: toSafe ? (['import', 'to-safe'] as const) : (['import'] as const),
+    ...(toSafe && { reasonRequired: ['to-safe'] as const }),
+    form: 'data-import-run' as const,
+    prefill: { batchId, records: file.recordsReceived },
+    due: DATA_CLOCKS.import,
+  };
+}
+
+/**
+ * 001 §18 (一): the import is done under a second data manager's supervision; a file that cannot be
+ * imported at once goes to the safe custodian (保险柜管理人员), and is imported when taken out again.
+ */
+async function superviseImport(run: DataRun, file: DataFileRef, batchId: number): Promise<Decided<'import' | 'to-safe', 'data-import-run'>> {
+  for (let round = 1; ; round++) {
+    const { done } = await supervised(run, importSpec(batchId, file, true, round), (importing) => ({
+      step: 'import-supervise',
+      title: importing.decision === 'to-safe' ? '监督：不能及时导入，报送文件交保险柜保存' : '监督导入基础库（第二名数据管理人员）',
+      candidateRoles: ['data_manager'],
+      decisions: ['confirm', 'return'] as const,
+      form: 'data-supervision',
+      prefill: { importedBy: importing.actor, decision: importing.decision, records: file.recordsReceived },
+      due: DATA_CLOCKS.supervise,
+    }));
+    if (done.decision === 'import') return done;
+    await run.setStatus('in-safe', { deferredImport: { by: done.actor, reason: done.comment } });
+    const custody = await run.task({
+      step: 'safe-custody',
+      candidateRoles: ['data_manager'],
+      decisions: ['deposited'] as const,
+      form: 'data-safe-custody',
+      prefill: { fileName: file.fileName, reason: done.comment },
+      notBy: ['import'],
+      notByScope: 'latest-round',
+      due: DATA_CLOCKS.safeCustody,
+    });
+    await run.setStatus('in-safe', { safeCustody: { safeLocation: custody.data.safeLocation, depositedBy: custody.actor, depositedAt: custody.decidedAt, reason: done.comment } });
+  }
 }
 
 /**
@@ -205,7 +245,8 @@ async function load(run: DataRun, batchId: number, recordsIn: number, documents:
     });
     documents.push({ name: `装载差错文件登记表（第${attempt}次装载）`, ref: form.errorFileName });
     await run.setStatus('load-error-registered', { counts: after });
-    if (registered.decision === 'exclude') return after;
+    // 001 §19 (二): a load error is fixed and the batch reloaded; cases begun before this rule ended at an exclusion.
+    if (registered.decision === 'exclude' && !patched('load-error-reloaded')) return after;
     attempt += 1;
   }
 }

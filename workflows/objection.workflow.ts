@@ -16,10 +16,11 @@ import {
 import { patched } from '@temporalio/workflow';
 import { OBJECTION_VOCABULARY } from '../libs/procedures/objection.vocabulary';
 import { acts, CaseRun, reads } from './case-run';
+import { dataCollectionWorkflow } from './data-collection.workflow';
 
 type ObjectionRun = CaseRun<typeof OBJECTION_VOCABULARY>;
 
-type Outcome = 'corrected' | 'no-change' | 'mark-removed' | 'unverifiable' | 'provider-overdue';
+type Outcome = 'corrected' | 'no-change' | 'mark-removed' | 'founded-unchangeable' | 'unverifiable' | 'provider-overdue';
 
 export async function objectionWorkflow(start: ProcessStart<ObjectionInput>): Promise<ProcessResult> {
   const run: ObjectionRun = new CaseRun(start, OBJECTION_VOCABULARY);
@@ -184,9 +185,25 @@ async function handleByReason(run: ObjectionRun, policy: ObjectionPolicy, input:
   return 'corrected';
 }
 
-/** External difference: the verification letter, then the provider's reply raced against the policy's deadline. */
+/**
+ * External difference (000 §38 二, 001 §115 二, 002 §31–32): IT staff edit the difference into the
+ * reporting format for the collectors, who send the verification letter; the provider's reply, raced
+ * against the policy's deadline, is registered by IT staff. Cases begun before this path had the
+ * collector register the reply and imported the correction inline.
+ */
 async function askProvider(run: ObjectionRun, policy: ObjectionPolicy, input: ObjectionInput): Promise<Outcome> {
-  await run.task({
+  const replyPath = patched('provider-reply-path');
+  if (replyPath) {
+    await run.task({
+      step: 'difference-file',
+      candidateRoles: ['it_staff'],
+      decisions: ['prepared'] as const,
+      form: 'objection-difference-file',
+      prefill: { fileName: `异议差异数据-${input.subjectCode}-${input.itemName}.txt`, records: 1 },
+      due: { workingDays: 1 },
+    });
+  }
+  const letter = await run.task({
     step: 'provider-letter',
     candidateRoles: ['data_collector'],
     decisions: ['sent'] as const,
@@ -197,7 +214,8 @@ async function askProvider(run: ObjectionRun, policy: ObjectionPolicy, input: Ob
   const replySpec = {
     status: 'awaiting-provider' as const,
     step: 'provider-reply' as const,
-    candidateRoles: ['data_collector'] as const,
+    // 000 §38 二(四)(五), 001 §115 二(五): the collector passes the reply on; IT staff register it.
+    candidateRoles: replyPath ? (['it_staff'] as const) : (['data_collector'] as const),
     decisions: PROVIDER_REPLIES,
     form: 'objection-provider-reply' as const,
   };
@@ -213,21 +231,72 @@ async function askProvider(run: ObjectionRun, policy: ObjectionPolicy, input: Ob
     return 'provider-overdue';
   }
   await run.setStatus('provider-replied', { providerReply: reply.decision });
+  const correctedValue = reply.data.correctedValue ?? input.claimedValue;
+  const annotate = (check: string) =>
+    acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `异议内容：${input.claimedValue}；核查情况：${check}` });
+
+  if (!replyPath) {
+    switch (reply.decision) {
+      case 'agreed-changed':
+        return importCorrection(run, input, correctedValue);
+      case 'rejected':
+        return 'mark-removed';
+      case 'agreed-unchangeable':
+      case 'unverifiable':
+        if (policy.deleteUnverifiable) {
+          await acts.deleteItem({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `经核查无法确定其真实性（${run.processId}）` });
+        } else {
+          await annotate(reply.comment ?? reply.decision);
+        }
+        return 'unverifiable';
+    }
+  }
 
   switch (reply.decision) {
     case 'agreed-changed':
-      return importCorrection(run, input, reply.data.correctedValue ?? input.claimedValue);
+      return collectCorrection(run, input, letter.data.providerName, correctedValue);
     case 'rejected':
       return 'mark-removed';
     case 'agreed-unchangeable':
+      // The objection is founded but the provider cannot change its data: kept with the item, never deleted.
+      await annotate(reply.comment ?? '信息提供单位确认异议成立，但无法修改');
+      return 'founded-unchangeable';
     case 'unverifiable':
+      // 002 §32: only information whose truth cannot be established is deleted, with the reason.
       if (policy.deleteUnverifiable) {
         await acts.deleteItem({ subjectCode: input.subjectCode, itemName: input.itemName, reason: `经核查无法确定其真实性（${run.processId}）` });
       } else {
-        await acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `异议内容：${input.claimedValue}；核查情况：${reply.comment ?? reply.decision}` });
+        await annotate(reply.comment ?? reply.decision);
       }
       return 'unverifiable';
   }
+}
+
+/**
+ * 001 §115 二(四), 000 §38 二(四): the provider's corrected file comes back through the normal data
+ * path — a P5 collection case (two collectors at the copy, the 数据采集文件登记表, signed for, unpacked
+ * and stored under supervision) whose P6 import (数据导入文件登记表, the IT head's signature and on-site
+ * authorisation) loads the correction; then the objection item's status follows.
+ */
+async function collectCorrection(run: ObjectionRun, input: ObjectionInput, providerName: string, correctedValue: string): Promise<Outcome> {
+  await run.setStatus('collecting-correction', { correction: { providerName, correctedValue, processId: `${run.processId}.correction` } });
+  const collected = await run.child(dataCollectionWorkflow, {
+    processType: 'data-collection',
+    policy: 'disk',
+    key: 'correction',
+    title: `异议更正数据采集：${providerName} · ${input.subjectName} · ${input.itemName}`,
+    input: {
+      providerName,
+      fileName: `异议更正-${input.subjectCode}-${input.itemName}.dat`,
+      records: [{ subjectCode: input.subjectCode, subjectName: input.subjectName, itemName: input.itemName, value: correctedValue }],
+      objectionProcessId: run.processId,
+    },
+  });
+  await run.setStatus('provider-replied', { correction: { providerName, correctedValue, processId: `${run.processId}.correction`, outcome: collected.outcome } });
+  if (collected.outcome === 'loaded') return 'corrected';
+  // The provider agreed, but its corrected data could not be taken in: the objection stays founded, unchanged.
+  await acts.annotateItem({ subjectCode: input.subjectCode, itemName: input.itemName, annotation: `异议内容：${input.claimedValue}；核查情况：信息提供单位同意更正，更正数据未能导入（${collected.outcome}）` });
+  return 'founded-unchangeable';
 }
 
 /** 001 §115(四): the corrected file is imported only with the IT dept_head's authorisation (four-eyes). */

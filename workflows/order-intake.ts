@@ -7,8 +7,9 @@ import type { ProcessResult } from '../libs/contracts/workflow-contract';
 import type { OrderApplication, OrderService, ReportThresholds } from '../libs/domain/report-policy';
 import type { RoleRef } from '../libs/domain/roles';
 import type { REPORT_VOCABULARY } from '../libs/procedures/report.vocabulary';
+import { patched } from '@temporalio/workflow';
 import { acts, CaseAbandoned, CaseRun, reads } from './case-run';
-import { tiers } from './review-parts';
+import { supervised, tiers } from './review-parts';
 
 /** A case of the report family (orders, investigation tasks, value-added projects), typed by its words. */
 export type ReportRun = CaseRun<typeof REPORT_VOCABULARY>;
@@ -65,24 +66,56 @@ async function intake(run: ReportRun, terms: OrderTerms, orderId: number, orderN
     orderPolicy: { productType: terms.productType, amount: a.amount, requiredReviewLevel: terms.requiredReviewLevel, contractApprovers: terms.contractApprovers, thresholds: terms.thresholds },
   });
 
+  // 001 §44–47: the channel shapes the front half. Cases begun before ran every channel the outlet's way (§45).
+  const channel = a.channel !== 'outlet' && patched('order-channels') ? a.channel : 'outlet';
+
   // 业务受理 / 申请单导入 (§44(一)(二), §45(一), §47(一)): the application and the documents of §48.
-  const accept = await run.task({
-    step: 'accept',
+  const acceptSpec = {
+    step: 'accept' as const,
     title: `业务受理：${terms.productTitleZh}`,
-    candidateRoles: ['service_clerk', 'marketer'],
+    // §47(一): in active marketing the marketer takes the application on the client's premises.
+    candidateRoles: channel === 'marketing' ? (['marketer'] as const) : (['service_clerk', 'marketer'] as const),
     decisions: ['accept', 'reject'] as const,
-    form: 'order-acceptance',
-  });
-  if (accept.decision === 'reject') {
-    const reason = accept.comment ?? '';
-    await acts.updateOrder({ orderId, state: 'not-accepted', reason });
-    await run.setStatus('not-accepted', { rejection: { by: accept.actor, reason } });
-    await run.archive([APPLICATION]);
-    return { result: 'ended', processResult: await run.finish('not-accepted', { orderNo, reason }) };
-  }
+    form: 'order-acceptance' as const,
+  };
+  const accept =
+    channel === 'website'
+      ? // §44(二): the website's application is registered by one person and imported by a second.
+        (
+          await supervised(run, acceptSpec, (registered) => ({
+            status: 'application-import',
+            step: 'application-import',
+            ...(registered.decision === 'reject' && { title: '申请单导入：核对网站受理业务登记表（不予受理）' }),
+            candidateRoles: ['service_reviewer'],
+            decisions: ['confirm', 'return'] as const,
+            form: 'application-import',
+            prefill: { registeredBy: registered.actor, applicationNo: registered.data.applicationNo },
+          }))
+        ).done
+      : await run.task(acceptSpec);
+  if (accept.decision === 'reject') return notAccepted(run, orderId, orderNo, accept.actor, accept.comment ?? '');
   await acts.updateOrder({ orderId, state: 'accepted' });
 
-  const marketer = await assignMarketer(run);
+  // §46(五): a product the member agreement already includes needs no contract and no fee: the
+  // acceptance reviewer confirms the application's validity and marks the fee.
+  if (channel === 'member' && a.memberAgreementCovers) {
+    const validation = await run.task({
+      status: 'member-validation',
+      step: 'member-validation',
+      candidateRoles: ['service_reviewer'],
+      decisions: ['confirm', 'reject'] as const,
+      form: 'member-validation',
+      notBy: ['accept'],
+    });
+    if (validation.decision === 'reject') return notAccepted(run, orderId, orderNo, validation.actor, validation.comment ?? '');
+    const agreementNo = validation.data.agreementNo;
+    await acts.updateOrder({ orderId, state: 'paid', paidOn: validation.decidedAt.slice(0, 10), paymentRef: `会员协议 ${agreementNo}`, amountReceived: 0 });
+    await run.setStatus('task-dispatch', { memberAgreement: { agreementNo, confirmedBy: validation.actor } });
+    return { result: 'paid', order: { orderId, orderNo, marketer: '', contractNo: agreementNo } };
+  }
+
+  // §47: active marketing has no 待签合同分派 — the marketer who took the application signs.
+  const marketer = channel === 'marketing' ? accept.actor : await assignMarketer(run);
   await acts.updateOrder({ orderId, state: 'contract-dispatched', marketer });
 
   // 签订合同 → 合同审核 (§44(四)): a return sends the contract back to the marketer.
@@ -122,6 +155,19 @@ async function intake(run: ReportRun, terms: OrderTerms, orderId: number, orderN
     }
   }
 
+  // §47(二)(4): the marketer enters the application; the reviewer audits the application and documents again.
+  if (channel === 'marketing') {
+    const recheck = await run.task({
+      status: 'rechecking',
+      step: 'marketing-recheck',
+      candidateRoles: ['service_reviewer'],
+      decisions: ['confirm', 'reject'] as const,
+      form: 'order-acceptance',
+      notBy: ['accept', 'contract'],
+    });
+    if (recheck.decision === 'reject') return notAccepted(run, orderId, orderNo, recheck.actor, recheck.comment ?? '', [{ name: '产品合同', ref: contractNo }]);
+  }
+
   // 收费 (§44(五)): the cashier marks the fee received.
   const payment = await run.task({
     status: 'awaiting-payment',
@@ -141,6 +187,14 @@ async function intake(run: ReportRun, terms: OrderTerms, orderId: number, orderN
     amountReceived: payment.data.amountReceived,
   });
   return { result: 'paid', order: { orderId, orderNo, marketer, contractNo } };
+}
+
+/** The application is not accepted: the order marked, the reason recorded, the application filed. */
+async function notAccepted(run: ReportRun, orderId: number, orderNo: string, by: string, reason: string, documents: Array<{ name: string; ref?: string }> = []): Promise<OrderIntake> {
+  await acts.updateOrder({ orderId, state: 'not-accepted', reason });
+  await run.setStatus('not-accepted', { rejection: { by, reason } });
+  await run.archive([APPLICATION, ...documents]);
+  return { result: 'ended', processResult: await run.finish('not-accepted', { orderNo, reason }) };
 }
 
 /** 待签合同分派 (§44(三)): the customer-service head names a marketer; only that marketer signs. */

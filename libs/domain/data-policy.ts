@@ -58,6 +58,7 @@ export const DATA_CLOCKS = {
   importRegister: { workingDays: 1 },
   importApproval: { workingDays: 1 },
   import: { workingDays: 1 },
+  safeCustody: { workingDays: 1 },
   load: { workingDays: 1 },
   loadAuthorise: { workingDays: 1 },
   loadErrorRegister: { workingDays: 1 },
@@ -83,6 +84,10 @@ export interface DataCollectionInput {
   /** Open channel: the month collected, YYYY-MM. */
   period?: string;
   note?: string;
+  /** The records the file is expected to carry (a P1 objection's corrected data), prefilled on the first register. */
+  records?: DataRecord[];
+  /** Started by an objection case (001 §115 二(四)): the corrected data of that objection. */
+  objectionProcessId?: string;
 }
 
 /**

@@ -142,6 +142,8 @@ export interface OrderApplication {
   /** Yuan, whole. */
   amount: number;
   note?: string;
+  /** 001 §46 (二)(五): the member agreement already includes the product (channel `member`). */
+  memberAgreementCovers?: boolean;
 }
 
 export interface InvestigationReportInput extends OrderApplication {

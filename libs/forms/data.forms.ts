@@ -326,10 +326,11 @@ export class DataImportRegisterForm {
 
 /** 导入预处理 (格式化) and import into the base database. */
 export class DataImportRunForm {
+  /** Required (true) to import; a file sent to the safe is not pre-processed (the data module's form rule). */
   @JSONSchema({ title: '预处理（格式化）完成' })
+  @IsOptional()
   @IsBoolean()
-  @Equals(true, { message: 'preprocessed must be true: the file is formatted before it is imported' })
-  preprocessed!: boolean;
+  preprocessed?: boolean;
 
   @Note()
   note?: string;
@@ -369,6 +370,15 @@ export class DataLoadErrorForm {
   remedy!: string;
 }
 
+/** 不能及时导入的报送文件交保险柜管理人员存入保险柜 (001 §18 一). */
+export class DataSafeCustodyForm {
+  @RequiredText('保险柜/存放位置', 100)
+  safeLocation!: string;
+
+  @Note()
+  note?: string;
+}
+
 /** Every P5/P6 task form by key (spread into TASK_FORMS). */
 export const DATA_TASK_FORMS = {
   'data-manual-entry': DataManualEntryForm,
@@ -386,6 +396,7 @@ export const DATA_TASK_FORMS = {
   'data-hand-over': DataHandOverForm,
   'data-import-register': DataImportRegisterForm,
   'data-import-run': DataImportRunForm,
+  'data-safe-custody': DataSafeCustodyForm,
   'data-load': DataLoadForm,
   'data-load-authorise': DataLoadAuthoriseForm,
   'data-load-error': DataLoadErrorForm,

@@ -136,6 +136,20 @@ export class ObjectionProviderReplyForm {
   correctedValue?: string;
 }
 
+/** 000 §38 二(二), 001 §115 二(二): the external difference's data, edited into the reporting format for the collectors. */
+export class ObjectionDifferenceFileForm {
+  @RequiredText('差异数据文件名')
+  fileName!: string;
+
+  @JSONSchema({ title: '记录数' })
+  @IsInt()
+  @Min(1)
+  records!: number;
+
+  @OptionalText('说明', 1000)
+  note?: string;
+}
+
 /** 数据导入文件登记表 for the corrected data (001 §115 二(四)). */
 export class ObjectionImportRegisterForm {
   @RequiredText('导入文件名')

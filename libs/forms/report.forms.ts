@@ -113,6 +113,12 @@ export class OrderApplicationForm {
 
   @OptionalText('备注')
   note?: string;
+
+  /** 001 §46 (二)(五): a member's order for a product its member agreement already includes. */
+  @JSONSchema({ title: '会员协议已包含该产品（会员自助渠道）' })
+  @IsOptional()
+  @IsBoolean()
+  memberAgreementCovers?: boolean;
 }
 
 /** P8 start input: the application plus the report type. */
@@ -144,6 +150,29 @@ export class OrderAcceptanceForm {
 
   @OptionalText('申请单编号', 50)
   applicationNo?: string;
+}
+
+/** 申请单导入 (001 §44(二)(2)): the reviewer imports the website's export and checks the 网站受理业务登记表. */
+export class ApplicationImportForm {
+  @RequiredText('网站受理业务登记表编号', 50)
+  registerNo!: string;
+
+  @OptionalText('核对说明')
+  note?: string;
+}
+
+/** 001 §46 (五): a member-agreement product — the application's validity confirmed and the fee marked. */
+export class MemberValidationForm {
+  @RequiredText('会员协议编号', 50)
+  agreementNo!: string;
+
+  @JSONSchema({ title: '申请单有效（会员协议已包含该产品）' })
+  @Equals(true, { message: 'valid must be true to confirm; otherwise reject with the reason' })
+  valid!: boolean;
+
+  @JSONSchema({ title: '已做缴费标记' })
+  @Equals(true, { message: 'feeMarked must be true to confirm' })
+  feeMarked!: boolean;
 }
 
 /** 待签合同分派 (001 §44(三)): the customer-service head names the marketer. */
@@ -418,6 +447,8 @@ export class ProductDeliveryForm {
 /** Task forms by key (spread into TASK_FORMS). */
 export const REPORT_TASK_FORMS = {
   'order-acceptance': OrderAcceptanceForm,
+  'application-import': ApplicationImportForm,
+  'member-validation': MemberValidationForm,
   'contract-dispatch': ContractDispatchForm,
   'product-contract': ProductContractForm,
   'contract-approval': ContractApprovalForm,

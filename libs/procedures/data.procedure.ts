@@ -45,6 +45,11 @@ export const dataProcedure = defineProcedure({
   ],
   workflowSources: ['data-collection.workflow', 'data-import.workflow'],
   forms: DATA_TASK_FORMS,
+  /** 001 §18 (二): a file is formatted before it is imported; one sent to the safe is not. */
+  formRules: {
+    'data-import-run': (decision, data) =>
+      decision === 'import' && data.preprocessed !== true ? [{ field: 'data.preprocessed', message: 'preprocessed must be true: the file is formatted before it is imported' }] : [],
+  },
   nestedForms: [DataRecordRow, OpenEntryRow],
   entities: [DataProviderEntity, DataFileEntity, DataImportBatchEntity, DataLoadErrorEntity, DataOpenEntryEntity],
   migrations: [DataFiles1795600000000],

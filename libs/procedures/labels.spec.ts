@@ -21,11 +21,15 @@ const PART_VOCABULARIES: Record<string, Vocabulary> = {
 const FIXTURES = path.resolve(__dirname, '../../test/fixtures/histories');
 type Kind = 'steps' | 'statuses' | 'decisions' | 'outcomes';
 
-/** A workflow file and every workflows/ file it imports, transitively. */
+/**
+ * A workflow file and every workflows/ file it imports, transitively — except another procedure's
+ * workflows, which a case runs as child cases under that procedure's own vocabulary (labelled there).
+ */
 function workflowFilesOf(module: ProcedureModule): string[] {
   const seen = new Set<string>();
+  const others = new Set(PROCEDURES.filter((m) => m.key !== module.key).flatMap((m) => m.workflowSources.map((source) => path.join(WORKFLOWS, `${source}.ts`))));
   const visit = (file: string) => {
-    if (seen.has(file)) return;
+    if (seen.has(file) || others.has(file)) return;
     seen.add(file);
     for (const [, spec] of readFileSync(file, 'utf8').matchAll(/from '\.\/([\w.-]+)'/g)) visit(path.join(WORKFLOWS, `${spec}.ts`));
   };

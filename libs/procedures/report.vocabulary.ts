@@ -12,6 +12,9 @@ export const REPORT_VOCABULARY = mergeVocabularies(
     steps: {
       // The order (workflows/order-intake.ts, order-procedure.ts), 001 §44–49.
       accept: { zh: '业务受理', en: 'Accept the order' },
+      'application-import': { zh: '申请单导入（导入网站导出文件，核对网站受理业务登记表）', en: 'Import the website application (second person)' },
+      'member-validation': { zh: '会员协议产品：申请单有效性确认并做缴费标记', en: 'Member-agreement product: validity confirmed, fee marked' },
+      'marketing-recheck': { zh: '审核人员再次审核申请单和证明材料', en: "Reviewer's re-audit of the application and documents" },
       'contract-dispatch': { zh: '待签合同分派', en: 'Assign the contract to a marketer' },
       contract: { zh: '签订合同（确认需求、验证证明材料）', en: 'Sign the contract (need confirmed, documents verified)' },
       'contract-approval': { zh: '合同审核（客户服务部负责人）', en: 'Contract approval (customer service head)' },
@@ -51,6 +54,9 @@ export const REPORT_VOCABULARY = mergeVocabularies(
     statuses: {
       accepting: { zh: '受理中', en: 'Accepting' },
       'not-accepted': { zh: '不予受理', en: 'Not accepted' },
+      'application-import': { zh: '申请单导入', en: 'Importing the application' },
+      'member-validation': { zh: '会员申请有效性确认', en: 'Member application check' },
+      rechecking: { zh: '再次审核申请单', en: 'Re-auditing the application' },
       'contract-dispatch': { zh: '合同分派', en: 'Contract dispatch' },
       contracting: { zh: '签订合同', en: 'Contracting' },
       'contract-approval': { zh: '合同审批', en: 'Contract approval' },

@@ -68,6 +68,9 @@ async function importAndLoad(processId: string, file: { providerName: string; fi
   }
   await complete('it_head', processId, 'import-approval', 'approve', { note: '同意导入' });
   await complete('data_manager_1', processId, 'import', 'import', IMPORT_RUN);
+  // 001 §18 (一): the import itself is done under a second data manager's supervision.
+  if (opts.checkFourEyes) await fourEyes('data_manager_1', 'data_manager_2', processId, 'import-supervise', 'confirm', SUPERVISED);
+  await complete('data_manager_2', processId, 'import-supervise', 'confirm', SUPERVISED);
   if (opts.rejected) await complete('data_manager_1', processId, 'error-notice', 'issued', notice(opts.rejected));
   // On its own, the case hands the error file to a collector itself (a child leaves that to its collection case).
   if (opts.rejected && opts.standalone) await complete('data_collector_1', processId, 'return-to-provider', 'returned', RETURNED);
@@ -76,11 +79,10 @@ async function importAndLoad(processId: string, file: { providerName: string; fi
   await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
   if (opts.loadError) {
     await complete('data_manager_2', processId, 'load-error-register', opts.loadError, LOAD_ERROR);
-    if (opts.loadError === 'rematch') {
-      await complete('data_manager_2', processId, 'load', 'load', LOAD);
-      if (opts.checkFourEyes) await withRole('data_manager_2', 'dept_head', 'it', () => fourEyes('data_manager_2', 'it_head', processId, 'load-authorise', 'authorise', AUTHORISE));
-      await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
-    }
+    // 001 §19 (二): whatever the remedy, the batch is reloaded.
+    await complete('data_manager_2', processId, 'load', 'load', LOAD);
+    if (opts.checkFourEyes) await withRole('data_manager_2', 'dept_head', 'it', () => fourEyes('data_manager_2', 'it_head', processId, 'load-authorise', 'authorise', AUTHORISE));
+    await complete('it_head', processId, 'load-authorise', 'authorise', AUTHORISE);
   }
 }
 
@@ -154,7 +156,7 @@ describe('data collection walked by demo users', () => {
       `SELECT t.step FROM audit_log a JOIN tasks t ON t.task_id = a.task_id WHERE t.root_process_id = $1 AND a.action = 'refusal' AND a.detail->>'code' = 'FOUR_EYES' ORDER BY a.id`,
       [processId],
     );
-    expect(refusals.map((r: { step: string }) => r.step)).toEqual(['unpack-supervise', 'unpack-supervise', 'burn-and-store-supervise', 'import-register-supervise', 'import-approval', 'import-approval', 'load-authorise']);
+    expect(refusals.map((r: { step: string }) => r.step)).toEqual(['unpack-supervise', 'unpack-supervise', 'burn-and-store-supervise', 'import-register-supervise', 'import-approval', 'import-approval', 'import-supervise', 'load-authorise']);
 
     const replay = await (await h.as('auditor_1')).post(`/processes/${processId}/replay`).expect(200);
     expect(replay.body).toMatchObject({ deterministic: true });
@@ -228,6 +230,6 @@ describe('data import started by a data manager', () => {
     await complete('archivist_1', processId, 'archive', 'filed', ARCHIVE);
     const done = await finished(processId);
     expect(done).toMatchObject({ outcome: 'loaded', data: { counts: { recordsTotal: 5, recordsIn: 4, recordsRejected: 1, recordsLoaded: 4, loadAttempts: 2 }, errorNotice: { source: 'import' } } });
-    await keepFixture(processId, 'data-import-standalone-loaded');
+    await keepFixture(processId, 'data-import-standalone-supervised-loaded');
   });
 });

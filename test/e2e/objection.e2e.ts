@@ -7,6 +7,7 @@ import { TemporalService } from '../../apps/api/src/temporal/temporal.service';
 import { ApiHarness, startApiHarness } from '../support/api-harness';
 import { inboxDriver } from '../support/inbox-driver';
 import { createTestSubject, creditItem } from '../support/database';
+import { AUTHORISE, BURN, IMPORT_REGISTER, IMPORT_RUN, LOAD, RECEIVE, registerForm, SUPERVISED, UNPACK, WITNESS } from '../support/data-input';
 import { INITIAL_REVIEW_PASSED, objectionInput } from '../support/objection-input';
 
 let h: ApiHarness;
@@ -104,7 +105,7 @@ describe('platform', () => {
 });
 
 describe('objection cases walked by demo users', () => {
-  it('center: external difference, provider agrees and changes, import authorised by the IT head → corrected', async () => {
+  it('center: external difference, provider agrees and changes, the correction collected (P5) and imported (P6, IT head) → corrected', async () => {
     const subject = await createTestSubject(h.dataSource);
     const processId = await start('service_clerk_1', 'objection', objectionInput(subject), { policy: 'center' });
     await complete('service_clerk_1', processId, 'accept', 'accept', INITIAL_REVIEW_PASSED);
@@ -113,10 +114,27 @@ describe('objection cases walked by demo users', () => {
     expect(check.prefill).toMatchObject({ proposed: 'external' });
     expect((await creditItem(h.dataSource, subject.subjectCode, '行政处罚记录')).objectionProcessId).toBe(processId);
     await complete('it_staff_1', processId, 'check', 'external');
+    await complete('it_staff_1', processId, 'difference-file', 'prepared', { fileName: 'diff-001.txt', records: 1 });
     await complete('data_collector_1', processId, 'provider-letter', 'sent', { providerName: '市生态环境局', itemName: '行政处罚记录', originalValue: '2025-03-12 环境违法罚款2万元', requestedValue: '无', letterNo: 'HD-2026-001' });
-    await complete('data_collector_2', processId, 'provider-reply', 'agreed-changed', { repliedOn: '2026-11-20', correctedValue: '无' });
-    await complete('it_staff_1', processId, 'import-register', 'registered', { fileName: 'correction.txt', records: 1, correctedValue: '无' });
-    await complete('it_head', processId, 'import-authorise', 'approve');
+    await complete('it_staff_2', processId, 'provider-reply', 'agreed-changed', { repliedOn: '2026-11-20', correctedValue: '无' });
+    // 001 §115 二(四): the corrected file through a P5 collection case and its P6 import.
+    const collection = `${processId}.correction`;
+    await complete('data_collector_1', collection, 'register-file', 'registered', registerForm('市生态环境局', [{ ...subject, itemName: '行政处罚记录', value: '无' }], { medium: 'disk', fileName: 'correction.dat' }));
+    await complete('data_collector_2', collection, 'copy-witness', 'confirm', WITNESS);
+    await complete('data_manager_1', collection, 'receive', 'received', RECEIVE);
+    await complete('data_manager_1', collection, 'unpack', 'unpacked', UNPACK);
+    await complete('data_manager_2', collection, 'unpack-supervise', 'confirm', SUPERVISED);
+    await complete('data_manager_1', collection, 'burn-and-store', 'stored', BURN);
+    await complete('data_manager_2', collection, 'burn-and-store-supervise', 'confirm', SUPERVISED);
+    const load = `${collection}.import-1`;
+    await complete('data_manager_1', load, 'import-register', 'registered', IMPORT_REGISTER('市生态环境局', 'correction.dat', 1));
+    await complete('data_manager_2', load, 'import-register-supervise', 'confirm', SUPERVISED);
+    await complete('it_head', load, 'import-approval', 'approve', { note: '同意导入' });
+    await complete('data_manager_1', load, 'import', 'import', IMPORT_RUN);
+    await complete('data_manager_2', load, 'import-supervise', 'confirm', SUPERVISED);
+    await complete('data_manager_1', load, 'load', 'load', LOAD);
+    await complete('it_head', load, 'load-authorise', 'authorise', AUTHORISE);
+    await complete('archivist_1', collection, 'archive', 'filed', { receiptNo: 'DA-2026-0102' });
     await replyAndArchive(processId);
 
     const done = await finished(processId);
@@ -131,10 +149,9 @@ describe('objection cases walked by demo users', () => {
       ['accept', 'service_clerk_1', 'accept'],
       ['confirm', 'service_reviewer_1', 'confirm'],
       ['check', 'it_staff_1', 'external'],
+      ['difference-file', 'it_staff_1', 'prepared'],
       ['provider-letter', 'data_collector_1', 'sent'],
-      ['provider-reply', 'data_collector_2', 'agreed-changed'],
-      ['import-register', 'it_staff_1', 'registered'],
-      ['import-authorise', 'it_head', 'approve'],
+      ['provider-reply', 'it_staff_2', 'agreed-changed'],
       ['reply', 'service_clerk_1', 'replied'],
       ['archive', 'archivist_1', 'filed'],
     ]);
@@ -146,7 +163,7 @@ describe('objection cases walked by demo users', () => {
     expect(replay.body).toMatchObject({ processId, deterministic: true });
     expect(replay.body.eventsReplayed).toBeGreaterThan(50);
     await (await h.as('service_clerk_1')).post(`/processes/${processId}/replay`).expect(403);
-    await keepFixture(processId, 'objection-center-corrected');
+    await keepFixture(processId, 'objection-center-corrected-through-collection');
   });
 
   it('company: a query-record objection checked against the archive → mark removed; a repeat within 30 days and an identifier item are not accepted', async () => {

@@ -231,3 +231,70 @@ describe('P9 value-added service, driven by demo users', () => {
     await keepFixture(child, `value-added-service-child-project-${kind}`);
   });
 });
+
+describe('order channels (001 §44–47), driven by demo users', () => {
+  it('member agreement (§46(五)): the start form carries the agreement flag; no contract and no fee — the reviewer confirms validity and marks the fee', async () => {
+    const types = await (await h.as('service_clerk_1')).get('/process-types').expect(200);
+    expect(types.body.find((t: { type: string }) => t.type === 'value-added-service').inputSchema.properties.memberAgreementCovers).toMatchObject({ type: 'boolean' });
+    const team = { projectManager: 'analyst_2', members: ['analyst_1'] };
+    const processId = await start('service_clerk_1', 'value-added-service', valueAddedInput('batch-data', 50_000, { channel: 'member', memberAgreementCovers: true }));
+    await complete('service_clerk_1', processId, 'accept', 'accept', ACCEPTANCE);
+    const validation = await pendingTask('service_reviewer_1', processId, 'member-validation');
+    const own = await (await h.as('service_clerk_1')).post(`/tasks/${validation.taskId}/complete`, { decision: 'confirm', data: { agreementNo: 'HYXY-2026-007', valid: true, feeMarked: true } });
+    expect(own.status).toBe(403);
+    await complete('service_reviewer_1', processId, 'member-validation', 'confirm', { agreementNo: 'HYXY-2026-007', valid: true, feeMarked: true });
+    await complete('product_head', processId, 'task-dispatch', 'dispatch', dispatch([team]));
+    await complete('analyst_2', processId, 'confirm', 'confirmed', CONFIRM);
+    await complete('analyst_2', processId, 'plan', 'uploaded', PLAN(1));
+    await complete('product_head', processId, 'plan-dept-review', 'approve', OPINION());
+    await complete('division_leader_1', processId, 'plan-leader-review', 'approve', OPINION());
+    await complete('analyst_2', processId, 'produce', 'uploaded', PRODUCT(1));
+    await deliverAndArchive(processId);
+    expect(await finished(processId)).toMatchObject({ outcome: 'delivered' });
+    const history = await (await h.as('supervisor_1')).get(`/processes/${processId}/history`).expect(200);
+    const steps = (history.body.events as Array<{ kind: string; step?: string }>).filter((e) => e.kind === 'completed').map((e) => e.step);
+    expect(steps).not.toContain('contract');
+    expect(steps).not.toContain('payment');
+    const [order] = await h.dataSource.query(`SELECT state, payment_ref, amount_received FROM orders WHERE process_id = $1`, [processId]);
+    expect(order).toMatchObject({ state: 'archived', payment_ref: '会员协议 HYXY-2026-007' });
+    await replayable(processId);
+    await keepFixture(processId, 'value-added-service-member-agreement-delivered');
+  });
+
+  it('website (§44(二)): the application registered by one clerk is imported by a reviewer, then contracted as usual', async () => {
+    const team = { projectManager: 'analyst_1', members: ['analyst_2'] };
+    const processId = await start('service_clerk_1', 'investigation-report', investigationInput('standard', 80_000, { channel: 'website' }));
+    await complete('service_clerk_1', processId, 'accept', 'accept', ACCEPTANCE);
+    const importTask = await pendingTask('service_reviewer_1', processId, 'application-import');
+    expect(importTask.decisions).toEqual(['confirm', 'return']);
+    await complete('service_reviewer_1', processId, 'application-import', 'confirm', { registerNo: 'WZDJ-2026-001' });
+    await complete('cs_head', processId, 'contract-dispatch', 'assign', { marketer: 'marketer_1' });
+    await complete('marketer_1', processId, 'contract', 'signed', CONTRACT);
+    await complete('cs_head', processId, 'contract-approval', 'approve', { opinion: '同意签订' });
+    await complete('cashier_1', processId, 'payment', 'paid', PAYMENT(80_000));
+    await complete('product_head', processId, 'task-dispatch', 'dispatch', dispatch([team]));
+    await investigate(processId, 1, team);
+    await complete('product_head', processId, 'dept-review', 'approve', OPINION());
+    await deliverAndArchive(processId);
+    expect(await finished(processId)).toMatchObject({ outcome: 'delivered' });
+    await replayable(processId);
+    await keepFixture(processId, 'investigation-report-website-delivered');
+  });
+
+  it('active marketing (§47): the accepting marketer signs without a dispatch; the reviewer audits again before the fee', async () => {
+    const team = { projectManager: 'analyst_1', members: ['analyst_2'] };
+    const processId = await start('marketer_1', 'investigation-report', investigationInput('standard', 80_000, { channel: 'marketing' }));
+    await complete('marketer_1', processId, 'accept', 'accept', ACCEPTANCE);
+    await complete('marketer_1', processId, 'contract', 'signed', CONTRACT);
+    await complete('cs_head', processId, 'contract-approval', 'approve', { opinion: '同意签订' });
+    await complete('service_reviewer_1', processId, 'marketing-recheck', 'confirm', ACCEPTANCE);
+    await complete('cashier_1', processId, 'payment', 'paid', PAYMENT(80_000));
+    await complete('product_head', processId, 'task-dispatch', 'dispatch', dispatch([team]));
+    await investigate(processId, 1, team);
+    await complete('product_head', processId, 'dept-review', 'approve', OPINION());
+    await deliverAndArchive(processId);
+    expect(await finished(processId)).toMatchObject({ outcome: 'delivered' });
+    await replayable(processId);
+    await keepFixture(processId, 'investigation-report-marketing-delivered');
+  });
+});

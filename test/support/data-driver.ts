@@ -73,15 +73,15 @@ export class DataDriver {
     await this.decide(handle, 'import-register-supervise', 'data_manager_2', 'confirm', SUPERVISED);
     await this.decide(handle, 'import-approval', 'it_head', 'approve', { note: '同意导入' });
     await this.decide(handle, 'import', 'data_manager_1', 'import', IMPORT_RUN);
+    await this.decide(handle, 'import-supervise', 'data_manager_2', 'confirm', SUPERVISED);
     if (opts.rejected) await this.decide(handle, 'error-notice', 'data_manager_1', 'issued', notice(opts.rejected));
     await this.decide(handle, 'load', 'data_manager_1', 'load', LOAD);
     await this.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
     if (opts.loadError) {
       await this.decide(handle, 'load-error-register', 'data_manager_2', opts.loadError, LOAD_ERROR);
-      if (opts.loadError === 'rematch') {
-        await this.decide(handle, 'load', 'data_manager_2', 'load', LOAD);
-        await this.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
-      }
+      // 001 §19 (二): whatever the remedy, the batch is reloaded.
+      await this.decide(handle, 'load', 'data_manager_2', 'load', LOAD);
+      await this.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
     }
   }
 

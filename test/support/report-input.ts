@@ -8,7 +8,7 @@ const application = {
   clientIdNo: uscc('91420100MA4K90001'),
   contactName: '李华',
   contactPhone: '027-85550101',
-  channel: 'marketing' as const,
+  channel: 'outlet' as const,
   purpose: 'credit' as const,
   deliveryMethod: 'email' as const,
   subjects: [

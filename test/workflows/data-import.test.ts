@@ -64,6 +64,7 @@ it('refuses the executor on every supervising and authorising step; returns the 
 
   await d.clock(handle, 'import', DATA_CLOCKS.import, 'it_head');
   await d.decide(handle, 'import', 'data_manager_1', 'import', IMPORT_RUN);
+  await d.decide(handle, 'import-supervise', 'data_manager_2', 'confirm', SUPERVISED);
   await eventually(async () => (await caseRow(handle.workflowId)).data.counts, 'import counts in the case data');
   expect((await caseRow(handle.workflowId)).data).toMatchObject({ counts: { recordsTotal: 5, recordsIn: 4, recordsRejected: 1 } });
   // Imported into the base database only: the credit database still shows the old value.
@@ -94,9 +95,12 @@ it('refuses the executor on every supervising and authorising step; returns the 
   const errorTask = await d.clock(handle, 'load-error-register', DATA_CLOCKS.loadErrorRegister, 'it_head');
   expect(errorTask.prefill.errors).toEqual([expect.objectContaining({ itemName: '对外担保', reason: expect.stringContaining('无法匹配') })]);
   await d.decide(handle, 'load-error-register', 'data_manager_1', 'exclude', { ...LOAD_ERROR, remedy: '主体不一致，剔除该记录并退回数据提供单位核实' });
+  // 001 §19 (二): even after an exclusion the batch is reloaded, with the IT head's authorisation.
+  await d.decide(handle, 'load', 'data_manager_2', 'load', LOAD);
+  await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
   await d.decide(handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0002' });
 
-  const counts = { recordsTotal: 5, recordsIn: 4, recordsRejected: 1, recordsLoaded: 3, recordsExcluded: 1, loadAttempts: 1 };
+  const counts = { recordsTotal: 5, recordsIn: 4, recordsRejected: 1, recordsLoaded: 3, recordsExcluded: 1, loadAttempts: 2 };
   expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { counts, errorNotice: { source: 'import', records: 1 } } });
   expect((await caseRow(handle.workflowId)).data).toMatchObject({ counts });
   const batch = await dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
@@ -129,10 +133,58 @@ it('a file whose every record is rejected is returned and never reaches a load',
   await d.decide(handle, 'import-register-supervise', 'data_manager_1', 'confirm', SUPERVISED);
   await d.decide(handle, 'import-approval', 'it_head', 'approve', {});
   await d.decide(handle, 'import', 'data_manager_2', 'import', IMPORT_RUN);
+  await d.decide(handle, 'import-supervise', 'data_manager_1', 'confirm', SUPERVISED);
   await d.decide(handle, 'error-notice', 'data_manager_2', 'issued', notice(2));
   await d.decide(handle, 'return-to-provider', 'data_collector_2', 'returned', RETURNED);
   await d.decide(handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0003' });
   expect(await handle.result()).toMatchObject({ outcome: 'all-rejected', data: { counts: { recordsTotal: 2, recordsIn: 0, recordsRejected: 2, recordsLoaded: 0 } } });
   expect(await dataSource.getRepository(TaskEntity).countBy({ processId: handle.workflowId, step: 'load' })).toBe(0);
   expect(await creditItem(dataSource, subject.subjectCode, '欠税记录')).toMatchObject({ baseValue: '无' });
+});
+
+it('001 §18 (一): the import is supervised by a second data manager; a file not imported at once goes to the safe custodian; §19 (二): an excluded load error is still reloaded', async () => {
+  h = await startHarness(dataSource, '2026-10-12T09:30:00+08:00');
+  const d = new DataDriver(h, dataSource);
+  const subject = await createTestSubject(dataSource);
+  const handle = await d.importFile({ providerName: '市税务局', fileName: 'tax-late.dat', channel: 'online', records: [...goodRecords(subject), renamedRecord(subject)] });
+  await d.decide(handle, 'import-register', 'data_manager_1', 'registered', IMPORT_REGISTER('市税务局', 'tax-late.dat', 4));
+  await d.decide(handle, 'import-register-supervise', 'data_manager_2', 'confirm', SUPERVISED);
+  await d.decide(handle, 'import-approval', 'it_head', 'approve', {});
+
+  // Not imported at once: the reason is required, the supervisor confirms, the custodian (not the importer) deposits it.
+  expect(await d.refused(handle, 'import', 'data_manager_1', 'to-safe', {})).toMatchObject({ code: 'VALIDATION_FAILED' });
+  await d.decide(handle, 'import', 'data_manager_1', 'to-safe', {}, '基础库维护中，今日无法导入');
+  expect(await d.refused(handle, 'import-supervise', 'data_manager_1', 'confirm', SUPERVISED)).toMatchObject({ code: 'FOUR_EYES' });
+  await d.clock(handle, 'import-supervise', DATA_CLOCKS.supervise, 'it_head');
+  await d.decide(handle, 'import-supervise', 'data_manager_2', 'confirm', SUPERVISED);
+  expect(await d.refused(handle, 'safe-custody', 'data_manager_1', 'deposited', { safeLocation: '1号保险柜' })).toMatchObject({ code: 'FOUR_EYES' });
+  await d.clock(handle, 'safe-custody', DATA_CLOCKS.safeCustody, 'it_head');
+  await d.decide(handle, 'safe-custody', 'data_manager_2', 'deposited', { safeLocation: '1号保险柜' });
+  await eventually(async () => (await caseRow(handle.workflowId)).data.safeCustody, 'the safe custody in the case data');
+  expect((await caseRow(handle.workflowId)).data).toMatchObject({ safeCustody: { safeLocation: '1号保险柜', depositedBy: 'data_manager_2' } });
+  // Nothing was imported while the file was in the safe.
+  expect((await creditItem(dataSource, subject.subjectCode, '贷款余额')).baseValue).not.toBe('280万元');
+
+  // Taken out again: imported under supervision (this time the two swap roles); a pre-processing is required to import.
+  expect(await d.refused(handle, 'import', 'data_manager_2', 'import', { preprocessed: false })).toMatchObject({ code: 'VALIDATION_FAILED' });
+  await d.clock(handle, 'import', DATA_CLOCKS.import, 'it_head');
+  await d.decide(handle, 'import', 'data_manager_2', 'import', IMPORT_RUN);
+  await d.decide(handle, 'import-supervise', 'data_manager_1', 'return', SUPERVISED, '导入条数与登记表不符，请重新导入');
+  await d.decide(handle, 'import', 'data_manager_2', 'import', IMPORT_RUN);
+  await d.decide(handle, 'import-supervise', 'data_manager_1', 'confirm', SUPERVISED);
+  await eventually(async () => (await caseRow(handle.workflowId)).data.counts, 'import counts');
+  expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元' });
+
+  await d.decide(handle, 'load', 'data_manager_1', 'load', LOAD);
+  await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
+  await d.decide(handle, 'load-error-register', 'data_manager_1', 'exclude', { ...LOAD_ERROR, remedy: '剔除并退回核实' });
+  // The excluded error does not end the load: the batch is reloaded under a new authorisation.
+  const reload = await d.clock(handle, 'load', DATA_CLOCKS.load, 'it_head');
+  expect(reload.round).toBe(2);
+  await d.decide(handle, 'load', 'data_manager_1', 'load', LOAD);
+  await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
+  await d.decide(handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0009' });
+  expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { counts: { recordsTotal: 4, recordsIn: 4, recordsLoaded: 3, recordsExcluded: 1, loadAttempts: 2 } } });
+  const importer = await dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
+  expect(importer).toMatchObject({ importedBy: 'data_manager_2' });
 });

@@ -37,12 +37,13 @@ async function objection(policy: ObjectionPolicyKey, initialTime: string, itemNa
   return { handle, subject };
 }
 
-/** accept → confirm → check (external) → provider letter sent: the provider's clock is running. */
+/** accept → confirm → check (external) → difference file → provider letter sent: the provider's clock is running. */
 async function toProviderReply(policy: ObjectionPolicyKey, initialTime: string) {
   const { handle, subject } = await objection(policy, initialTime);
   await decide(h!, dataSource, handle, 'accept', 'service_clerk_1', 'accept', INITIAL_REVIEW_PASSED);
   await decide(h!, dataSource, handle, 'confirm', 'service_reviewer_1', 'confirm', INITIAL_REVIEW_PASSED);
   await decide(h!, dataSource, handle, 'check', 'it_staff_1', 'external');
+  await decide(h!, dataSource, handle, 'difference-file', 'it_staff_1', 'prepared', { fileName: 'diff.txt', records: 1 });
   const letter = await decide(h!, dataSource, handle, 'provider-letter', 'data_collector_1', 'sent', {
     providerName: '市生态环境局',
     itemName: '行政处罚记录',
