@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Timestamp, Varchar } from '../columns';
 
 /** A case's forms and documents, filed with the archivist's receipt (归档). */
 @Entity('archive_records')
@@ -7,21 +8,16 @@ export class ArchiveRecordEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column({ name: 'process_type' })
-  processType!: string;
+  @Varchar('process_type') processType!: string;
 
   @Column({ type: 'jsonb' })
   documents!: Array<{ name: string; ref?: string }>;
 
-  @Column({ name: 'received_by' })
-  receivedBy!: string;
+  @Varchar('received_by') receivedBy!: string;
 
-  @Column({ name: 'filed_at', type: 'timestamptz' })
-  filedAt!: Date;
+  @Timestamp('filed_at') filedAt!: Date;
 
-  @Column({ name: 'receipt_no' })
-  receiptNo!: string;
+  @Varchar('receipt_no') receiptNo!: string;
 }

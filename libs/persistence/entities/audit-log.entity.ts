@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamp, Varchar } from '../columns';
 
 /**
  * Append-only; each row carries the hash of the previous one, so a gap or an edit shows. Written
@@ -16,27 +17,20 @@ export class AuditLogEntity {
   @Column({ type: 'smallint', default: 2 })
   version!: number;
 
-  @Column({ type: 'timestamptz' })
-  at!: Date;
+  @Timestamp() at!: Date;
 
-  @Column()
-  actor!: string;
+  @Varchar() actor!: string;
 
-  @Column()
-  action!: string;
+  @Varchar() action!: string;
 
-  @Column({ name: 'process_id', type: 'varchar', nullable: true })
-  processId!: string | null;
+  @Varchar('process_id', { nullable: true }) processId!: string | null;
 
-  @Column({ name: 'task_id', type: 'varchar', nullable: true })
-  taskId!: string | null;
+  @Varchar('task_id', { nullable: true }) taskId!: string | null;
 
   @Column({ type: 'jsonb', default: {} })
   detail!: Record<string, unknown>;
 
-  @Column({ name: 'prev_hash' })
-  prevHash!: string;
+  @Varchar('prev_hash') prevHash!: string;
 
-  @Column()
-  hash!: string;
+  @Varchar() hash!: string;
 }

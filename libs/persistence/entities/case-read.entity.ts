@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Timestamp, Varchar } from '../columns';
 
 /**
  * Who read which case through the workflow API (the case, its timeline, its raw history, the
@@ -12,17 +13,13 @@ export class CaseReadEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id!: string;
 
-  @Column({ type: 'timestamptz', default: () => 'now()' })
-  at!: Date;
+  @Timestamp({ default: () => 'now()' }) at!: Date;
 
-  @Column()
-  actor!: string;
+  @Varchar() actor!: string;
 
-  @Column({ name: 'process_id', type: 'varchar', nullable: true })
-  processId!: string | null;
+  @Varchar('process_id', { nullable: true }) processId!: string | null;
 
-  @Column()
-  read!: string;
+  @Varchar() read!: string;
 
   @Column({ type: 'jsonb', default: {} })
   detail!: Record<string, unknown>;

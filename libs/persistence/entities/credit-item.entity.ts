@@ -1,4 +1,5 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Bool, Text, Timestamp, Varchar } from '../columns';
 
 /**
  * One disputed-able item of a subject's credit record, as both databases hold it:
@@ -10,37 +11,27 @@ export class CreditItemEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'subject_code' })
-  subjectCode!: string;
+  @Varchar('subject_code') subjectCode!: string;
 
-  @Column({ name: 'subject_name' })
-  subjectName!: string;
+  @Varchar('subject_name') subjectName!: string;
 
-  @Column({ name: 'item_name' })
-  itemName!: string;
+  @Varchar('item_name') itemName!: string;
 
-  @Column({ name: 'provider_name' })
-  providerName!: string;
+  @Varchar('provider_name') providerName!: string;
 
-  @Column({ name: 'base_value', type: 'text', nullable: true })
-  baseValue!: string | null;
+  @Text('base_value', { nullable: true }) baseValue!: string | null;
 
-  @Column({ name: 'credit_value', type: 'text', nullable: true })
-  creditValue!: string | null;
+  @Text('credit_value', { nullable: true }) creditValue!: string | null;
 
   /** 异议标注: set while an objection is open, naming the case. */
-  @Column({ name: 'objection_process_id', type: 'varchar', nullable: true })
-  objectionProcessId!: string | null;
+  @Varchar('objection_process_id', { nullable: true }) objectionProcessId!: string | null;
 
-  @Column({ default: true })
-  disclosed!: boolean;
+  @Bool({ default: true }) disclosed!: boolean;
 
-  @Column({ name: 'deleted_at', type: 'timestamptz', nullable: true })
-  deletedAt!: Date | null;
+  @Timestamp('deleted_at', { nullable: true }) deletedAt!: Date | null;
 
   /** Why the item was deleted, stopped, or what the check found (记载). */
-  @Column({ type: 'text', nullable: true })
-  annotation!: string | null;
+  @Text({ nullable: true }) annotation!: string | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

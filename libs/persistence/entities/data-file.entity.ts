@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { DataFileStatus } from '../../contracts/data-contracts';
 import type { DataChannel, ErrorNotice, ProvidedRecord } from '../../domain/data-policy';
+import { Int, Jsonb, Timestamp, Varchar } from '../columns';
 
 export type { DataFileStatus };
 
@@ -15,82 +16,59 @@ export class DataFileEntity {
   id!: number;
 
   /** The case that collected (or, for a direct import, received) the file. */
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column()
-  version!: number;
+  @Int() version!: number;
 
-  @Column({ type: 'varchar' })
-  channel!: DataChannel;
+  @Varchar() channel!: DataChannel;
 
-  @Column({ name: 'provider_name' })
-  providerName!: string;
+  @Varchar('provider_name') providerName!: string;
 
-  @Column({ name: 'file_name' })
-  fileName!: string;
+  @Varchar('file_name') fileName!: string;
 
   /** 登记表编号. */
-  @Column({ name: 'register_no', type: 'varchar', nullable: true })
-  registerNo!: string | null;
+  @Varchar('register_no', { nullable: true }) registerNo!: string | null;
 
-  @Column({ name: 'records_declared' })
-  recordsDeclared!: number;
+  @Int('records_declared') recordsDeclared!: number;
 
-  @Column({ name: 'records_received' })
-  recordsReceived!: number;
+  @Int('records_received') recordsReceived!: number;
 
-  @Column({ type: 'varchar', default: 'registered' })
-  status!: DataFileStatus;
+  @Varchar({ default: 'registered' }) status!: DataFileStatus;
 
-  @Column({ type: 'jsonb' })
-  records!: ProvidedRecord[];
+  @Jsonb() records!: ProvidedRecord[];
 
-  @Column({ name: 'registered_by' })
-  registeredBy!: string;
+  @Varchar('registered_by') registeredBy!: string;
 
   /** 人工录入: who entered the records (the register is the reviewer's). */
-  @Column({ name: 'entered_by', type: 'varchar', nullable: true })
-  enteredBy!: string | null;
+  @Varchar('entered_by', { nullable: true }) enteredBy!: string | null;
 
   /** 批量拷盘: the second collector present at the copy. */
-  @Column({ name: 'witnessed_by', type: 'varchar', nullable: true })
-  witnessedBy!: string | null;
+  @Varchar('witnessed_by', { nullable: true }) witnessedBy!: string | null;
 
-  @Column({ name: 'received_by', type: 'varchar', nullable: true })
-  receivedBy!: string | null;
+  @Varchar('received_by', { nullable: true }) receivedBy!: string | null;
 
-  @Column({ name: 'unpacked_by', type: 'varchar', nullable: true })
-  unpackedBy!: string | null;
+  @Varchar('unpacked_by', { nullable: true }) unpackedBy!: string | null;
 
-  @Column({ name: 'unpack_supervised_by', type: 'varchar', nullable: true })
-  unpackSupervisedBy!: string | null;
+  @Varchar('unpack_supervised_by', { nullable: true }) unpackSupervisedBy!: string | null;
 
   /** 差错文件返还通知书, when the file went back to the provider. */
   @Column({ name: 'error_notice', type: 'jsonb', nullable: true })
   errorNotice!: (ErrorNotice & { handedTo?: string; contactedOn?: string }) | null;
 
   /** 存放记录: the disc and the safe it is kept in. */
-  @Column({ name: 'disc_no', type: 'varchar', nullable: true })
-  discNo!: string | null;
+  @Varchar('disc_no', { nullable: true }) discNo!: string | null;
 
-  @Column({ name: 'storage_location', type: 'varchar', nullable: true })
-  storageLocation!: string | null;
+  @Varchar('storage_location', { nullable: true }) storageLocation!: string | null;
 
-  @Column({ name: 'stored_by', type: 'varchar', nullable: true })
-  storedBy!: string | null;
+  @Varchar('stored_by', { nullable: true }) storedBy!: string | null;
 
-  @Column({ name: 'store_supervised_by', type: 'varchar', nullable: true })
-  storeSupervisedBy!: string | null;
+  @Varchar('store_supervised_by', { nullable: true }) storeSupervisedBy!: string | null;
 
-  @Column({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt!: Date;
+  @Timestamp('registered_at') registeredAt!: Date;
 
-  @Column({ name: 'received_at', type: 'timestamptz', nullable: true })
-  receivedAt!: Date | null;
+  @Timestamp('received_at', { nullable: true }) receivedAt!: Date | null;
 
-  @Column({ name: 'stored_at', type: 'timestamptz', nullable: true })
-  storedAt!: Date | null;
+  @Timestamp('stored_at', { nullable: true }) storedAt!: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -1,6 +1,7 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { ErrorNotice } from '../../domain/data-policy';
 import type { BatchRow } from '../../domain/data-records';
+import { Int, Jsonb, Timestamp, Varchar } from '../columns';
 
 export type ImportBatchStatus = 'approved' | 'imported' | 'loaded';
 
@@ -15,68 +16,47 @@ export class DataImportBatchEntity {
   id!: number;
 
   /** The P6 case. */
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column({ name: 'file_id' })
-  fileId!: number;
+  @Int('file_id') fileId!: number;
 
-  @Column({ name: 'register_no' })
-  registerNo!: string;
+  @Varchar('register_no') registerNo!: string;
 
-  @Column({ type: 'varchar', default: 'approved' })
-  status!: ImportBatchStatus;
+  @Varchar({ default: 'approved' }) status!: ImportBatchStatus;
 
-  @Column({ name: 'records_total' })
-  recordsTotal!: number;
+  @Int('records_total') recordsTotal!: number;
 
-  @Column({ name: 'records_in', default: 0 })
-  recordsIn!: number;
+  @Int('records_in', { default: 0 }) recordsIn!: number;
 
-  @Column({ name: 'records_rejected', default: 0 })
-  recordsRejected!: number;
+  @Int('records_rejected', { default: 0 }) recordsRejected!: number;
 
-  @Column({ name: 'records_loaded', default: 0 })
-  recordsLoaded!: number;
+  @Int('records_loaded', { default: 0 }) recordsLoaded!: number;
 
-  @Column({ name: 'records_excluded', default: 0 })
-  recordsExcluded!: number;
+  @Int('records_excluded', { default: 0 }) recordsExcluded!: number;
 
-  @Column({ name: 'load_attempts', default: 0 })
-  loadAttempts!: number;
+  @Int('load_attempts', { default: 0 }) loadAttempts!: number;
 
-  @Column({ type: 'jsonb' })
-  rows!: BatchRow[];
+  @Jsonb() rows!: BatchRow[];
 
-  @Column({ name: 'registered_by' })
-  registeredBy!: string;
+  @Varchar('registered_by') registeredBy!: string;
 
-  @Column({ name: 'register_supervised_by' })
-  registerSupervisedBy!: string;
+  @Varchar('register_supervised_by') registerSupervisedBy!: string;
 
-  @Column({ name: 'approved_by' })
-  approvedBy!: string;
+  @Varchar('approved_by') approvedBy!: string;
 
-  @Column({ name: 'approved_at', type: 'timestamptz' })
-  approvedAt!: Date;
+  @Timestamp('approved_at') approvedAt!: Date;
 
-  @Column({ name: 'imported_by', type: 'varchar', nullable: true })
-  importedBy!: string | null;
+  @Varchar('imported_by', { nullable: true }) importedBy!: string | null;
 
-  @Column({ name: 'imported_at', type: 'timestamptz', nullable: true })
-  importedAt!: Date | null;
+  @Timestamp('imported_at', { nullable: true }) importedAt!: Date | null;
 
   /** 差错文件返还通知书 for the rejected records. */
-  @Column({ name: 'error_notice', type: 'jsonb', nullable: true })
-  errorNotice!: ErrorNotice | null;
+  @Jsonb('error_notice', { nullable: true }) errorNotice!: ErrorNotice | null;
 
-  @Column({ name: 'loaded_by', type: 'varchar', nullable: true })
-  loadedBy!: string | null;
+  @Varchar('loaded_by', { nullable: true }) loadedBy!: string | null;
 
   /** The IT dept_head who authorised the last load on site. */
-  @Column({ name: 'authorised_by', type: 'varchar', nullable: true })
-  authorisedBy!: string | null;
+  @Varchar('authorised_by', { nullable: true }) authorisedBy!: string | null;
 
-  @Column({ name: 'loaded_at', type: 'timestamptz', nullable: true })
-  loadedAt!: Date | null;
+  @Timestamp('loaded_at', { nullable: true }) loadedAt!: Date | null;
 }

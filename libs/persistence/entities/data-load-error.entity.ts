@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { BatchRow } from '../../domain/data-records';
+import { Int, Jsonb, Text, Timestamp, Varchar } from '../columns';
 
 /** 装载差错文件登记表 (001 附件7): one per load attempt that produced an error file. */
 @Entity('data_load_errors')
@@ -8,34 +9,24 @@ export class DataLoadErrorEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_data_load_errors' })
   id!: number;
 
-  @Column({ name: 'batch_id' })
-  batchId!: number;
+  @Int('batch_id') batchId!: number;
 
-  @Column()
-  attempt!: number;
+  @Int() attempt!: number;
 
-  @Column({ name: 'error_file_name' })
-  errorFileName!: string;
+  @Varchar('error_file_name') errorFileName!: string;
 
-  @Column()
-  records!: number;
+  @Int() records!: number;
 
-  @Column({ type: 'text' })
-  cause!: string;
+  @Text() cause!: string;
 
-  @Column({ type: 'text' })
-  remedy!: string;
+  @Text() remedy!: string;
 
   /** `rematched`: the subject was verified and the records reload; `excluded`: they stay out of the credit database. */
-  @Column()
-  resolution!: string;
+  @Varchar() resolution!: string;
 
-  @Column({ type: 'jsonb' })
-  rows!: BatchRow[];
+  @Jsonb() rows!: BatchRow[];
 
-  @Column({ name: 'registered_by' })
-  registeredBy!: string;
+  @Varchar('registered_by') registeredBy!: string;
 
-  @Column({ name: 'registered_at', type: 'timestamptz' })
-  registeredAt!: Date;
+  @Timestamp('registered_at') registeredAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { DataRecord } from '../../domain/data-policy';
+import { DateOnly, Int, Jsonb, Timestamp, Varchar } from '../columns';
 
 /**
  * One line of the 公开渠道采集汇总信息清单 (001 附件4): what a collector found in public
@@ -11,42 +12,31 @@ export class DataOpenEntryEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_data_open_entries' })
   id!: number;
 
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column()
-  seq!: number;
+  @Int() seq!: number;
 
   /** 采集时间 (China date). */
-  @Column({ name: 'collected_on', type: 'date' })
-  collectedOn!: string;
+  @DateOnly('collected_on') collectedOn!: string;
 
   /** 信息项名称. */
-  @Column({ name: 'item_name' })
-  itemName!: string;
+  @Varchar('item_name') itemName!: string;
 
   /** 信息来源, e.g. a court's website. */
-  @Column()
-  source!: string;
+  @Varchar() source!: string;
 
   /** 地址 (URL or the publication). */
-  @Column()
-  address!: string;
+  @Varchar() address!: string;
 
   /** 发布时间. */
-  @Column({ name: 'published_on', type: 'date' })
-  publishedOn!: string;
+  @DateOnly('published_on') publishedOn!: string;
 
   /** 信息条数. */
-  @Column()
-  records!: number;
+  @Int() records!: number;
 
-  @Column({ name: 'rows', type: 'jsonb' })
-  rows!: DataRecord[];
+  @Jsonb('rows') rows!: DataRecord[];
 
-  @Column({ name: 'entered_by' })
-  enteredBy!: string;
+  @Varchar('entered_by') enteredBy!: string;
 
-  @Column({ name: 'entered_at', type: 'timestamptz' })
-  enteredAt!: Date;
+  @Timestamp('entered_at') enteredAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { Environment, IndicatorItem, IndicatorStatus } from '../../domain/product-policy';
+import { Int, Jsonb, Timestamp, Varchar } from '../columns';
 
 /**
  * The indicator catalogue (征信指标 and their 指标项), one row per environment. A deleted indicator
@@ -11,32 +12,23 @@ export class IndicatorEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_indicators' })
   id!: number;
 
-  @Column({ type: 'varchar' })
-  environment!: Environment;
+  @Varchar() environment!: Environment;
 
-  @Column()
-  code!: string;
+  @Varchar() code!: string;
 
-  @Column()
-  name!: string;
+  @Varchar() name!: string;
 
-  @Column({ type: 'jsonb', default: [] })
-  items!: IndicatorItem[];
+  @Jsonb({ default: [] }) items!: IndicatorItem[];
 
-  @Column({ name: 'data_source', type: 'varchar', nullable: true })
-  dataSource!: string | null;
+  @Varchar('data_source', { nullable: true }) dataSource!: string | null;
 
-  @Column({ type: 'varchar', default: 'active' })
-  status!: IndicatorStatus;
+  @Varchar({ default: 'active' }) status!: IndicatorStatus;
 
-  @Column({ type: 'int', default: 1 })
-  version!: number;
+  @Int({ default: 1 }) version!: number;
 
-  @Column({ name: 'last_process_id', type: 'varchar', nullable: true })
-  lastProcessId!: string | null;
+  @Varchar('last_process_id', { nullable: true }) lastProcessId!: string | null;
 
-  @Column({ name: 'changed_at', type: 'timestamptz', nullable: true })
-  changedAt!: Date | null;
+  @Timestamp('changed_at', { nullable: true }) changedAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

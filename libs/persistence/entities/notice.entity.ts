@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Text, Timestamp, Varchar } from '../columns';
 
 export type NoticeKind = 'escalation' | 'new-task' | 'info';
 
@@ -9,31 +10,23 @@ export class NoticeEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column()
-  recipient!: string;
+  @Varchar() recipient!: string;
 
-  @Column({ type: 'varchar' })
-  kind!: NoticeKind;
+  @Varchar() kind!: NoticeKind;
 
-  @Column()
-  title!: string;
+  @Varchar() title!: string;
 
-  @Column({ type: 'text', default: '' })
-  body!: string;
+  @Text({ default: '' }) body!: string;
 
-  @Column({ name: 'process_id', type: 'varchar', nullable: true })
-  processId!: string | null;
+  @Varchar('process_id', { nullable: true }) processId!: string | null;
 
-  @Column({ name: 'task_id', type: 'varchar', nullable: true })
-  taskId!: string | null;
+  @Varchar('task_id', { nullable: true }) taskId!: string | null;
 
   /** Activities retry; the same notice must not arrive twice. */
-  @Column({ name: 'dedupe_key' })
-  dedupeKey!: string;
+  @Varchar('dedupe_key') dedupeKey!: string;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 
-  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
-  readAt!: Date | null;
+  @Timestamp('read_at', { nullable: true }) readAt!: Date | null;
 }

@@ -1,6 +1,7 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { OrderTaskState } from '../../domain/report-policy';
 import { OrderEntity } from './order.entity';
+import { Int, TextArray, Timestamp, Varchar } from '../columns';
 
 export type { OrderTaskState };
 
@@ -15,51 +16,38 @@ export class OrderTaskEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_order_tasks' })
   id!: number;
 
-  @Column({ name: 'order_id' })
-  orderId!: number;
+  @Int('order_id') orderId!: number;
 
   @ManyToOne(() => OrderEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_id', foreignKeyConstraintName: 'fk_order_tasks_order' })
   order!: OrderEntity;
 
   /** 1, 2, … within the order. */
-  @Column({ name: 'task_no', type: 'int' })
-  taskNo!: number;
+  @Int('task_no') taskNo!: number;
 
   /** The child case that carries the task. */
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column()
-  title!: string;
+  @Varchar() title!: string;
 
-  @Column({ name: 'target_name' })
-  targetName!: string;
+  @Varchar('target_name') targetName!: string;
 
-  @Column({ name: 'target_code', type: 'varchar', nullable: true })
-  targetCode!: string | null;
+  @Varchar('target_code', { nullable: true }) targetCode!: string | null;
 
-  @Column({ name: 'project_manager' })
-  projectManager!: string;
+  @Varchar('project_manager') projectManager!: string;
 
-  @Column({ type: 'text', array: true })
-  members!: string[];
+  @TextArray() members!: string[];
 
   /** Review levels the report (P8) or the product (P9) passes: 0–3. */
-  @Column({ name: 'review_level', type: 'int' })
-  reviewLevel!: number;
+  @Int('review_level') reviewLevel!: number;
 
-  @Column({ type: 'varchar' })
-  state!: OrderTaskState;
+  @Varchar() state!: OrderTaskState;
 
-  @Column({ name: 'due_in_working_days', type: 'int', nullable: true })
-  dueInWorkingDays!: number | null;
+  @Int('due_in_working_days', { nullable: true }) dueInWorkingDays!: number | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  @Timestamp('created_at') createdAt!: Date;
 
-  @Column({ name: 'passed_at', type: 'timestamptz', nullable: true })
-  passedAt!: Date | null;
+  @Timestamp('passed_at', { nullable: true }) passedAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

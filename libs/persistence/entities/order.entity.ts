@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn, ValueTransformer } from 'typeorm';
+import { Bigint, Text, Timestamp, Varchar } from '../columns';
 
 /** Whole yuan in a bigint column, as a JavaScript number (safe far beyond any order's amount). */
 export const YUAN: ValueTransformer = {
@@ -31,79 +32,58 @@ export class OrderEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_orders' })
   id!: number;
 
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column({ name: 'order_no' })
-  orderNo!: string;
+  @Varchar('order_no') orderNo!: string;
 
   /** `investigation-report` | `value-added-service`. */
-  @Column()
-  service!: string;
+  @Varchar() service!: string;
 
   /** The report type (standard/deep/custom) or the value-added product kind (batch-data/analysis). */
-  @Column({ name: 'product_type' })
-  productType!: string;
+  @Varchar('product_type') productType!: string;
 
-  @Column({ name: 'client_name' })
-  clientName!: string;
+  @Varchar('client_name') clientName!: string;
 
-  @Column({ name: 'client_id_no' })
-  clientIdNo!: string;
+  @Varchar('client_id_no') clientIdNo!: string;
 
-  @Column({ name: 'contact_name' })
-  contactName!: string;
+  @Varchar('contact_name') contactName!: string;
 
-  @Column({ name: 'contact_phone' })
-  contactPhone!: string;
+  @Varchar('contact_phone') contactPhone!: string;
 
   /** The companies to investigate (被调查公司资料). */
   @Column({ type: 'jsonb' })
   subjects!: Array<{ name: string; code?: string }>;
 
-  @Column({ type: 'bigint', transformer: YUAN })
-  amount!: number;
+  @Bigint({ transformer: YUAN }) amount!: number;
 
-  @Column({ type: 'varchar' })
-  state!: OrderState;
+  @Varchar() state!: OrderState;
 
   /** Why the order stopped (not accepted, contract rejected, abandoned). */
-  @Column({ name: 'state_reason', type: 'text', nullable: true })
-  stateReason!: string | null;
+  @Text('state_reason', { nullable: true }) stateReason!: string | null;
 
-  @Column({ type: 'varchar', nullable: true })
-  marketer!: string | null;
+  @Varchar({ nullable: true }) marketer!: string | null;
 
-  @Column({ name: 'contract_no', type: 'varchar', nullable: true })
-  contractNo!: string | null;
+  @Varchar('contract_no', { nullable: true }) contractNo!: string | null;
 
-  @Column({ name: 'contract_signed_at', type: 'timestamptz', nullable: true })
-  contractSignedAt!: Date | null;
+  @Timestamp('contract_signed_at', { nullable: true }) contractSignedAt!: Date | null;
 
   /** Who approved the contract, in order (客户服务部负责人, and the center head where required). */
   @Column({ name: 'contract_approved_by', type: 'text', array: true, default: '{}' })
   contractApprovedBy!: string[];
 
-  @Column({ name: 'paid_at', type: 'timestamptz', nullable: true })
-  paidAt!: Date | null;
+  @Timestamp('paid_at', { nullable: true }) paidAt!: Date | null;
 
-  @Column({ name: 'payment_ref', type: 'varchar', nullable: true })
-  paymentRef!: string | null;
+  @Varchar('payment_ref', { nullable: true }) paymentRef!: string | null;
 
-  @Column({ name: 'amount_received', type: 'bigint', nullable: true, transformer: YUAN })
-  amountReceived!: number | null;
+  @Bigint('amount_received', { nullable: true, transformer: YUAN }) amountReceived!: number | null;
 
-  @Column({ name: 'delivered_at', type: 'timestamptz', nullable: true })
-  deliveredAt!: Date | null;
+  @Timestamp('delivered_at', { nullable: true }) deliveredAt!: Date | null;
 
-  @Column({ name: 'delivered_by', type: 'varchar', nullable: true })
-  deliveredBy!: string | null;
+  @Varchar('delivered_by', { nullable: true }) deliveredBy!: string | null;
 
-  @Column({ name: 'delivery_method', type: 'varchar', nullable: true })
-  deliveryMethod!: string | null;
+  @Varchar('delivery_method', { nullable: true }) deliveryMethod!: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  @Timestamp('created_at') createdAt!: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

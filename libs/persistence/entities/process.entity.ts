@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import { Bool, Jsonb, Timestamp, Varchar } from '../columns';
 
 export type ProcessStatus = 'running' | 'completed' | 'failed' | 'terminated';
 
@@ -11,50 +12,35 @@ export class ProcessEntity {
   @PrimaryColumn({ name: 'process_id' })
   processId!: string;
 
-  @Column({ name: 'process_type' })
-  processType!: string;
+  @Varchar('process_type') processType!: string;
 
-  @Column({ type: 'varchar', nullable: true })
-  policy!: string | null;
+  @Varchar({ nullable: true }) policy!: string | null;
 
-  @Column({ type: 'varchar', default: 'running' })
-  status!: ProcessStatus;
+  @Varchar({ default: 'running' }) status!: ProcessStatus;
 
-  @Column({ type: 'varchar', nullable: true })
-  outcome!: string | null;
+  @Varchar({ nullable: true }) outcome!: string | null;
 
-  @Column({ name: 'business_status', default: 'started' })
-  businessStatus!: string;
+  @Varchar('business_status', { default: 'started' }) businessStatus!: string;
 
-  @Column({ default: '' })
-  title!: string;
+  @Varchar({ default: '' }) title!: string;
 
-  @Column({ name: 'started_by' })
-  startedBy!: string;
+  @Varchar('started_by') startedBy!: string;
 
-  @Column({ name: 'started_at', type: 'timestamptz' })
-  startedAt!: Date;
+  @Timestamp('started_at') startedAt!: Date;
 
-  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
-  closedAt!: Date | null;
+  @Timestamp('closed_at', { nullable: true }) closedAt!: Date | null;
 
-  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
-  dueAt!: Date | null;
+  @Timestamp('due_at', { nullable: true }) dueAt!: Date | null;
 
-  @Column({ name: 'due_provisional', default: false })
-  dueProvisional!: boolean;
+  @Bool('due_provisional', { default: false }) dueProvisional!: boolean;
 
-  @Column({ name: 'sla_breached', default: false })
-  slaBreached!: boolean;
+  @Bool('sla_breached', { default: false }) slaBreached!: boolean;
 
-  @Column({ name: 'parent_id', type: 'varchar', nullable: true })
-  parentId!: string | null;
+  @Varchar('parent_id', { nullable: true }) parentId!: string | null;
 
-  @Column({ name: 'idempotency_key', type: 'varchar', nullable: true })
-  idempotencyKey!: string | null;
+  @Varchar('idempotency_key', { nullable: true }) idempotencyKey!: string | null;
 
-  @Column({ type: 'jsonb' })
-  input!: Record<string, unknown>;
+  @Jsonb() input!: Record<string, unknown>;
 
   @Column({ type: 'jsonb', default: {} })
   data!: Record<string, unknown>;

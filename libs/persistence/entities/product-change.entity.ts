@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Environment } from '../../domain/product-policy';
+import { Int, Timestamp, Varchar } from '../columns';
 
 /**
  * Every operation on the product and indicator catalogues, in order: set-up in development,
@@ -13,31 +14,22 @@ export class ProductChangeEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_product_catalogue_changes' })
   id!: number;
 
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
-  @Column({ type: 'varchar' })
-  catalogue!: 'product' | 'indicator';
+  @Varchar() catalogue!: 'product' | 'indicator';
 
-  @Column({ type: 'varchar' })
-  environment!: Environment;
+  @Varchar() environment!: Environment;
 
-  @Column()
-  code!: string;
+  @Varchar() code!: string;
 
-  @Column()
-  operation!: string;
+  @Varchar() operation!: string;
 
-  @Column({ type: 'int', default: 1 })
-  round!: number;
+  @Int({ default: 1 }) round!: number;
 
   /** The version the row had after the operation. */
-  @Column({ type: 'int' })
-  version!: number;
+  @Int() version!: number;
 
-  @Column({ name: 'changed_by' })
-  changedBy!: string;
+  @Varchar('changed_by') changedBy!: string;
 
-  @Column({ name: 'changed_at', type: 'timestamptz' })
-  changedAt!: Date;
+  @Timestamp('changed_at') changedAt!: Date;
 }

@@ -1,5 +1,6 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Environment } from '../../domain/product-policy';
+import { Varchar } from '../columns';
 
 /** Which indicators a product is built from (产品指标组成), per environment: indicator → products. */
 @Entity('product_indicators')
@@ -9,12 +10,9 @@ export class ProductIndicatorEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_product_indicators' })
   id!: number;
 
-  @Column({ type: 'varchar' })
-  environment!: Environment;
+  @Varchar() environment!: Environment;
 
-  @Column({ name: 'product_code' })
-  productCode!: string;
+  @Varchar('product_code') productCode!: string;
 
-  @Column({ name: 'indicator_code' })
-  indicatorCode!: string;
+  @Varchar('indicator_code') indicatorCode!: string;
 }

@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
 import type { Environment, ProductStatus, ProductType } from '../../domain/product-policy';
+import { Int, Timestamp, Varchar } from '../columns';
 
 /**
  * The product catalogue (征信产品), one row per environment: the development system where
@@ -11,36 +12,28 @@ export class ProductEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_products' })
   id!: number;
 
-  @Column({ type: 'varchar' })
-  environment!: Environment;
+  @Varchar() environment!: Environment;
 
-  @Column()
-  code!: string;
+  @Varchar() code!: string;
 
-  @Column()
-  name!: string;
+  @Varchar() name!: string;
 
-  @Column({ name: 'product_type', type: 'varchar' })
-  productType!: ProductType;
+  @Varchar('product_type') productType!: ProductType;
 
-  @Column({ type: 'varchar' })
-  status!: ProductStatus;
+  @Varchar() status!: ProductStatus;
 
   /** Raised by every set-up in development; production takes the version it was given. */
-  @Column({ type: 'int', default: 1 })
-  version!: number;
+  @Int({ default: 1 }) version!: number;
 
   /** Designer, modules, header/footer, output formats, design idea: the 立项书 as approved. */
   @Column({ type: 'jsonb', default: {} })
   definition!: Record<string, unknown>;
 
   /** The case that changed the row last. */
-  @Column({ name: 'last_process_id', type: 'varchar', nullable: true })
-  lastProcessId!: string | null;
+  @Varchar('last_process_id', { nullable: true }) lastProcessId!: string | null;
 
   /** When the change was made, in the case's (workflow) time. */
-  @Column({ name: 'changed_at', type: 'timestamptz', nullable: true })
-  changedAt!: Date | null;
+  @Timestamp('changed_at', { nullable: true }) changedAt!: Date | null;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;

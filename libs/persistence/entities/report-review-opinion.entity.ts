@@ -1,5 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { ReportVersionEntity } from './report-version.entity';
+import { Int, Text, Timestamp, Varchar } from '../columns';
 
 /** One level's opinion on one version (报告评审意见书 001 附件17, 方案评审意见书 附件18). */
 @Entity('report_review_opinions')
@@ -8,32 +9,24 @@ export class ReportReviewOpinionEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_report_review_opinions' })
   id!: number;
 
-  @Column({ name: 'report_version_id' })
-  reportVersionId!: number;
+  @Int('report_version_id') reportVersionId!: number;
 
   @ManyToOne(() => ReportVersionEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'report_version_id', foreignKeyConstraintName: 'fk_report_review_opinions_version' })
   reportVersion!: ReportVersionEntity;
 
-  @Column()
-  step!: string;
+  @Varchar() step!: string;
 
-  @Column({ type: 'int' })
-  level!: number;
+  @Int() level!: number;
 
-  @Column()
-  reviewer!: string;
+  @Varchar() reviewer!: string;
 
   /** `approve` | `reject`. */
-  @Column()
-  decision!: string;
+  @Varchar() decision!: string;
 
-  @Column({ type: 'text' })
-  opinion!: string;
+  @Text() opinion!: string;
 
-  @Column({ name: 'review_situation', type: 'text', nullable: true })
-  reviewSituation!: string | null;
+  @Text('review_situation', { nullable: true }) reviewSituation!: string | null;
 
-  @Column({ name: 'decided_at', type: 'timestamptz' })
-  decidedAt!: Date;
+  @Timestamp('decided_at') decidedAt!: Date;
 }

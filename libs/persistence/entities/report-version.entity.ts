@@ -1,5 +1,6 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { OrderTaskEntity } from './order-task.entity';
+import { Int, Text, Timestamp, Varchar } from '../columns';
 
 export type ReportVersionKind = 'report' | 'plan' | 'product';
 export type ReportVersionStatus = 'submitted' | 'rejected' | 'approved';
@@ -14,42 +15,31 @@ export class ReportVersionEntity {
   @PrimaryGeneratedColumn({ primaryKeyConstraintName: 'pk_report_versions' })
   id!: number;
 
-  @Column({ name: 'order_task_id' })
-  orderTaskId!: number;
+  @Int('order_task_id') orderTaskId!: number;
 
   @ManyToOne(() => OrderTaskEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'order_task_id', foreignKeyConstraintName: 'fk_report_versions_order_task' })
   orderTask!: OrderTaskEntity;
 
-  @Column({ type: 'varchar' })
-  kind!: ReportVersionKind;
+  @Varchar() kind!: ReportVersionKind;
 
-  @Column({ type: 'int' })
-  version!: number;
+  @Int() version!: number;
 
   /** The report, plan or product number. */
-  @Column({ name: 'document_no' })
-  documentNo!: string;
+  @Varchar('document_no') documentNo!: string;
 
-  @Column()
-  title!: string;
+  @Varchar() title!: string;
 
-  @Column({ name: 'file_ref' })
-  fileRef!: string;
+  @Varchar('file_ref') fileRef!: string;
 
   /** The investigation data uploaded with a report. */
-  @Column({ name: 'data_ref', type: 'varchar', nullable: true })
-  dataRef!: string | null;
+  @Varchar('data_ref', { nullable: true }) dataRef!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  summary!: string | null;
+  @Text({ nullable: true }) summary!: string | null;
 
-  @Column({ name: 'uploaded_by' })
-  uploadedBy!: string;
+  @Varchar('uploaded_by') uploadedBy!: string;
 
-  @Column({ name: 'uploaded_at', type: 'timestamptz' })
-  uploadedAt!: Date;
+  @Timestamp('uploaded_at') uploadedAt!: Date;
 
-  @Column({ type: 'varchar', default: 'submitted' })
-  status!: ReportVersionStatus;
+  @Varchar({ default: 'submitted' }) status!: ReportVersionStatus;
 }

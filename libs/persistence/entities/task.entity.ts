@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { RoleRef } from '../../domain/roles';
+import { Bool, Int, Jsonb, Text, TextArray, Timestamp, Varchar } from '../columns';
 
 export type TaskStatus = 'open' | 'claimed' | 'completed' | 'cancelled';
 
@@ -14,27 +15,20 @@ export class TaskEntity {
   @PrimaryColumn({ name: 'task_id' })
   taskId!: string;
 
-  @Column({ name: 'process_id' })
-  processId!: string;
+  @Varchar('process_id') processId!: string;
 
   /** The top-level case, so a parent's page shows its children's open tasks. */
-  @Column({ name: 'root_process_id' })
-  rootProcessId!: string;
+  @Varchar('root_process_id') rootProcessId!: string;
 
-  @Column({ name: 'process_type' })
-  processType!: string;
+  @Varchar('process_type') processType!: string;
 
-  @Column()
-  step!: string;
+  @Varchar() step!: string;
 
-  @Column({ type: 'int' })
-  round!: number;
+  @Int() round!: number;
 
-  @Column()
-  title!: string;
+  @Varchar() title!: string;
 
-  @Column({ name: 'candidate_roles', type: 'text', array: true })
-  candidateRoles!: RoleRef[];
+  @TextArray('candidate_roles') candidateRoles!: RoleRef[];
 
   /** Four-eyes: people who acted on a step this one must be done by someone else than. */
   @Column({ name: 'excluded_users', type: 'text', array: true, default: '{}' })
@@ -44,57 +38,41 @@ export class TaskEntity {
   @Column({ name: 'candidate_users', type: 'text', array: true, default: '{}' })
   candidateUsers!: string[];
 
-  @Column({ type: 'jsonb' })
-  decisions!: string[];
+  @Jsonb() decisions!: string[];
 
   /** Decisions that need a reason (comment). */
-  @Column({ name: 'reason_required', type: 'jsonb', default: [] })
-  reasonRequired!: string[];
+  @Jsonb('reason_required', { default: [] }) reasonRequired!: string[];
 
-  @Column({ name: 'form_key', type: 'varchar', nullable: true })
-  formKey!: string | null;
+  @Varchar('form_key', { nullable: true }) formKey!: string | null;
 
   @Column({ type: 'jsonb', default: {} })
   prefill!: Record<string, unknown>;
 
-  @Column({ type: 'varchar', default: 'open' })
-  status!: TaskStatus;
+  @Varchar({ default: 'open' }) status!: TaskStatus;
 
-  @Column({ type: 'varchar', nullable: true })
-  assignee!: string | null;
+  @Varchar({ nullable: true }) assignee!: string | null;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
-  createdAt!: Date;
+  @Timestamp('created_at') createdAt!: Date;
 
-  @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
-  dueAt!: Date | null;
+  @Timestamp('due_at', { nullable: true }) dueAt!: Date | null;
 
-  @Column({ name: 'due_provisional', default: false })
-  dueProvisional!: boolean;
+  @Bool('due_provisional', { default: false }) dueProvisional!: boolean;
 
   /** A hard deadline: the task expires (the process takes another branch) rather than escalating. */
-  @Column({ name: 'expires', default: false })
-  expires!: boolean;
+  @Bool('expires', { default: false }) expires!: boolean;
 
-  @Column({ name: 'escalated_at', type: 'timestamptz', nullable: true })
-  escalatedAt!: Date | null;
+  @Timestamp('escalated_at', { nullable: true }) escalatedAt!: Date | null;
 
-  @Column({ name: 'completed_by', type: 'varchar', nullable: true })
-  completedBy!: string | null;
+  @Varchar('completed_by', { nullable: true }) completedBy!: string | null;
 
-  @Column({ name: 'completed_at', type: 'timestamptz', nullable: true })
-  completedAt!: Date | null;
+  @Timestamp('completed_at', { nullable: true }) completedAt!: Date | null;
 
   /** Set when the workflow itself accepted the decision (after the API gate took it). */
-  @Column({ name: 'accepted_at', type: 'timestamptz', nullable: true })
-  acceptedAt!: Date | null;
+  @Timestamp('accepted_at', { nullable: true }) acceptedAt!: Date | null;
 
-  @Column({ type: 'varchar', nullable: true })
-  decision!: string | null;
+  @Varchar({ nullable: true }) decision!: string | null;
 
-  @Column({ type: 'text', nullable: true })
-  comment!: string | null;
+  @Text({ nullable: true }) comment!: string | null;
 
-  @Column({ type: 'jsonb', nullable: true })
-  data!: Record<string, unknown> | null;
+  @Jsonb({ nullable: true }) data!: Record<string, unknown> | null;
 }

@@ -1,6 +1,7 @@
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Department, Role } from '../../domain/roles';
 import { UserEntity } from './user.entity';
+import { Varchar } from '../columns';
 
 @Entity('user_roles')
 @Unique('uq_user_roles_grant', ['userId', 'role', 'department'])
@@ -8,16 +9,13 @@ export class UserRoleEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
-  @Column({ name: 'user_id' })
-  userId!: string;
+  @Varchar('user_id') userId!: string;
 
   @ManyToOne(() => UserEntity, (user) => user.roles, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user!: UserEntity;
 
-  @Column({ type: 'varchar' })
-  role!: Role;
+  @Varchar() role!: Role;
 
-  @Column({ type: 'varchar', nullable: true })
-  department!: Department | null;
+  @Varchar({ nullable: true }) department!: Department | null;
 }

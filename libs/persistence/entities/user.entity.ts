@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { UserRoleEntity } from './user-role.entity';
+import { Bool, Timestamp, Varchar } from '../columns';
 
 @Entity('users')
 @Unique('uq_users_username', ['username'])
@@ -7,23 +8,17 @@ export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
 
-  @Column()
-  username!: string;
+  @Varchar() username!: string;
 
-  @Column({ name: 'display_name' })
-  displayName!: string;
+  @Varchar('display_name') displayName!: string;
 
-  @Column({ name: 'password_hash' })
-  passwordHash!: string;
+  @Varchar('password_hash') passwordHash!: string;
 
-  @Column({ name: 'must_change_password', default: false })
-  mustChangePassword!: boolean;
+  @Bool('must_change_password', { default: false }) mustChangePassword!: boolean;
 
-  @Column({ name: 'password_changed_at', type: 'timestamptz', nullable: true })
-  passwordChangedAt!: Date | null;
+  @Timestamp('password_changed_at', { nullable: true }) passwordChangedAt!: Date | null;
 
-  @Column({ default: true })
-  active!: boolean;
+  @Bool({ default: true }) active!: boolean;
 
   /** Carried in every access token; incremented by a password change or a disable, so older tokens get 401. */
   @Column({ name: 'token_version', type: 'integer', default: 0 })
