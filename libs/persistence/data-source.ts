@@ -19,7 +19,13 @@ export function dataSourceOptions(url = process.env.DATABASE_URL ?? DEFAULT_DATA
     migrations: MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    // A connection attempt to a database that does not answer fails within the RPC deadline
+    // (503, not a hanging request); keep-alive notices a silently dropped connection.
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      connectionTimeoutMillis: Number(process.env.DATABASE_CONNECT_TIMEOUT_MS ?? process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 5000),
+      keepAlive: true,
+    },
   };
 }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../../../../libs/persistence/db-resilience';
 import { ApiErrorCode, ApiException, ErrorBody, STATUS_OF } from './api-exception';
 
 /** Nest's own HTTP errors, by status, mapped to the codes of API.md. */
@@ -16,11 +17,15 @@ const CODE_OF_STATUS: Partial<Record<number, ApiErrorCode>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: ApiErrorCode.UNAVAILABLE,
 };
 
-/** An error from a dependency that is down, not from the request. */
+/** An error from a dependency that is down (the database or Temporal), not from the request. */
 export function isUnavailableError(error: unknown): boolean {
-  const e = error as { code?: unknown; name?: string; message?: string };
+  const e = error as { code?: unknown; name?: string; message?: string; cause?: unknown };
   return (
+    isDatabaseUnavailable(error) ||
     e?.name === 'ServiceError' ||
+    e?.name === 'TemporalUnreachableError' ||
+    (e?.name === 'TransportError') ||
+    (!!e?.cause && e.cause !== error && (e.cause as { code?: unknown })?.code === 14) ||
     e?.code === 14 /* gRPC UNAVAILABLE */ ||
     e?.code === 4 /* gRPC DEADLINE_EXCEEDED */ ||
     e?.code === 'ECONNREFUSED' ||
