@@ -10,7 +10,7 @@ import { dataSourceOptions } from '../../../libs/persistence/data-source';
 import { PROJECT_ROOT } from '../../../libs/project-root';
 import { AuthModule } from './auth/auth.module';
 import { ApiEnv, validateEnv } from './config';
-import { HealthController } from './health/health.controller';
+import { DatabaseGuard, HealthController } from './health/health.controller';
 import { NoticesController } from './notices/notices.controller';
 import { ProcessesController } from './processes/processes.controller';
 import { ProcessesService } from './processes/processes.service';
@@ -41,6 +41,6 @@ const WEB_DIST = process.env.WEB_DIST_DIR ?? path.join(PROJECT_ROOT, 'apps/web/d
     ...(existsSync(WEB_DIST) ? [ServeStaticModule.forRoot({ rootPath: WEB_DIST, exclude: ['/api/{*path}'] })] : []),
   ],
   controllers: [HealthController, ProcessesController, TasksController, NoticesController],
-  providers: [ProcessesService, TasksService],
+  providers: [ProcessesService, TasksService, DatabaseGuard],
 })
 export class AppModule {}

@@ -6,6 +6,12 @@ import { Worker } from '@temporalio/worker';
 import { workflowEntryPath } from '../../../../libs/procedures/registry';
 import { prebuiltBundlePath, temporalSettings, TemporalSettings } from '../../../../libs/temporal/temporal-settings';
 
+/** Temporal did not answer within the deadline (mapped to 503 UNAVAILABLE). */
+export class TemporalUnreachableError extends Error {
+  override name = 'TemporalUnreachableError';
+  readonly code = 4; // gRPC DEADLINE_EXCEEDED
+}
+
 export type History = temporal.api.history.v1.IHistory;
 
 export interface ReplayVerdict {
@@ -26,26 +32,49 @@ export class TemporalService implements OnModuleDestroy {
    * Runs a call that a person is waiting on with a deadline, so an unreachable server is a
    * prompt 503 rather than a request hanging through the client's retries.
    */
-  withDeadline<T>(call: () => Promise<T>): Promise<T> {
-    return this.client.withDeadline(Date.now() + Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 5000), call);
+  withDeadline<T>(call: () => Promise<T>, timeoutMs = TemporalService.rpcTimeoutMs()): Promise<T> {
+    // The gRPC deadline bounds each call; the race also bounds the lazy connection's first
+    // connect attempt (its own timeout is longer), so a person waits at most the deadline.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new TemporalUnreachableError(`Temporal did not answer within ${timeoutMs} ms`)), timeoutMs + 250);
+    });
+    const attempt = this.client.withDeadline(Date.now() + timeoutMs, call);
+    // A call given up on may still be retrying inside the client; closing the connection under it
+    // would throw from its retry timer, so onModuleDestroy waits for these first.
+    this.inFlight.add(attempt);
+    attempt.catch(() => undefined).finally(() => this.inFlight.delete(attempt));
+    return Promise.race([attempt, deadline]).finally(() => clearTimeout(timer));
+  }
+
+  private readonly inFlight = new Set<Promise<unknown>>();
+
+  static rpcTimeoutMs(): number {
+    return Number(process.env.TEMPORAL_RPC_TIMEOUT_MS ?? 5000);
   }
 
   async onModuleDestroy(): Promise<void> {
+    if (this.inFlight.size) {
+      let timer: NodeJS.Timeout | undefined;
+      const cap = new Promise((resolve) => (timer = setTimeout(resolve, TemporalService.rpcTimeoutMs() + 10_000)));
+      await Promise.race([Promise.allSettled([...this.inFlight]), cap]).finally(() => clearTimeout(timer));
+    }
     await this.connection.close();
   }
 
   /** Asks the server itself each time (not the connection's cached first attempt), so health recovers with it. */
-  async isUp(): Promise<boolean> {
+  async isUp(timeoutMs = 3000): Promise<boolean> {
     try {
-      await this.client.withDeadline(Date.now() + 3000, () => this.client.workflowService.getSystemInfo({}));
+      await this.withDeadline(() => this.client.workflowService.getSystemInfo({}), timeoutMs);
       return true;
     } catch {
       return false;
     }
   }
 
+  /** Bounded by the RPC deadline: an unreachable server is a 503, not a hanging read. */
   async fetchHistory(workflowId: string): Promise<History> {
-    return this.client.workflow.getHandle(workflowId).fetchHistory();
+    return this.withDeadline(() => this.client.workflow.getHandle(workflowId).fetchHistory());
   }
 
   historyJson(history: History): unknown {
