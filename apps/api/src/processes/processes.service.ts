@@ -1,7 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { randomUUID } from 'crypto';
 import { DataSource, SelectQueryBuilder } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { newProcessId, ProcessStart, SEARCH_ATTRIBUTES } from '../../../../libs/contracts/workflow-contract';
@@ -17,6 +16,7 @@ import type { Page } from '../common/page.dto';
 import { toTaskView } from '../tasks/task-view';
 import { TemporalService } from '../temporal/temporal.service';
 import type { ProcessListQuery, StartProcessDto } from './processes.dto';
+import { derivedStartKeys, processIdSuffix } from './start-key';
 import { buildTimeline, timelineFromHistory, TimelineEvent } from './timeline';
 
 const TEMPORAL_STATUS: Record<string, ProcessEntity['status']> = {
@@ -29,6 +29,8 @@ const TEMPORAL_STATUS: Record<string, ProcessEntity['status']> = {
 
 @Injectable()
 export class ProcessesService {
+  private readonly logger = new Logger('ProcessesService');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly temporal: TemporalService,
@@ -53,53 +55,101 @@ export class ProcessesService {
     if (errors.length === 0) errors.push(...(definition.crossCheck?.(body.policy, body.input) ?? []));
     if (errors.length) throw ApiException.validation(errors);
 
-    if (idempotencyKey) {
-      const earlier = await this.dataSource.getRepository(ProcessEntity).findOneBy({ startedBy: user.username, idempotencyKey });
-      if (earlier) return { processId: earlier.processId, type: earlier.processType, status: earlier.status };
-    }
+    // Every start has a key (the caller's, or one derived from the request) and a process id
+    // derived from it, so a retry finds the first attempt's case and workflow (start-key.ts).
+    const repo = this.dataSource.getRepository(ProcessEntity);
+    const keys = idempotencyKey ? [idempotencyKey] : derivedStartKeys(user.username, definition.type, body.policy, body.input);
+    const findEarlier = () => repo.findOne({ where: keys.map((key) => ({ startedBy: user.username, idempotencyKey: key })) });
+    const earlier = await findEarlier();
+    if (earlier) return this.ensureStarted(definition, earlier);
 
-    const processId = newProcessId(definition.type, randomUUID());
+    const key = keys[0];
+    const processId = newProcessId(definition.type, processIdSuffix(user.username, key));
     const startedAt = new Date();
     try {
-      await this.dataSource.getRepository(ProcessEntity).insert({
-        processId,
-        processType: definition.type,
-        policy: body.policy ?? null,
-        status: 'running',
-        businessStatus: 'started',
-        title: definition.describe(body.input),
-        startedBy: user.username,
-        startedAt,
-        idempotencyKey: idempotencyKey ?? null,
-        input: body.input,
-        data: {},
-      } as QueryDeepPartialEntity<ProcessEntity>);
+      // The case row and its `process-started` audit row commit together, before the workflow
+      // exists (its activities update this row), or not at all.
+      await this.dataSource.transaction(async (tx) => {
+        await tx.getRepository(ProcessEntity).insert({
+          processId,
+          processType: definition.type,
+          policy: body.policy ?? null,
+          status: 'running',
+          businessStatus: 'started',
+          title: definition.describe(body.input),
+          startedBy: user.username,
+          startedAt,
+          idempotencyKey: key,
+          input: body.input,
+          data: {},
+        } as QueryDeepPartialEntity<ProcessEntity>);
+        await appendAudit(tx, { actor: user.username, action: 'process-started', processId, at: startedAt, detail: { type: definition.type, policy: body.policy } });
+      });
     } catch (error) {
       // A concurrent retry with the same key won the insert: answer with its process.
-      const earlier = idempotencyKey && (await this.dataSource.getRepository(ProcessEntity).findOneBy({ startedBy: user.username, idempotencyKey }));
-      if (earlier) return { processId: earlier.processId, type: earlier.processType, status: earlier.status };
+      const concurrent = (await findEarlier().catch(() => null)) ?? (await repo.findOneBy({ processId }).catch(() => null));
+      if (concurrent) return this.ensureStarted(definition, concurrent);
       throw error;
     }
 
     const start: ProcessStart<object> = { processId, processType: definition.type, policy: body.policy, startedBy: user.username, input: body.input };
     try {
+      await this.startWorkflow(definition, start);
+    } catch (error) {
+      // Nothing runs: withdraw the case (the audit log, append-only, records the refusal). Should
+      // that fail too, the row stays and a retry (same key, same process id) starts this case.
+      await this.withdrawStart(user, processId, definition.type, error);
+      if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the process could not be started: Temporal is unreachable; nothing was created, try again');
+      throw error;
+    }
+    return { processId, type: definition.type, status: 'running' as const };
+  }
+
+  /** Starts the case's workflow; one that already exists (an earlier attempt's) is the same case. */
+  private async startWorkflow(definition: NonNullable<ReturnType<typeof processTypeOf>>, start: ProcessStart<object>): Promise<void> {
+    try {
       await this.temporal.withDeadline(() =>
         this.temporal.client.workflow.start(definition.workflow, {
-          workflowId: processId,
+          workflowId: start.processId,
           taskQueue: this.temporal.settings.taskQueue,
           args: [start],
+          // A closed run of this id is the same case too: never run a case twice.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
           typedSearchAttributes: [{ key: SEARCH_ATTRIBUTES.processType, value: definition.type }],
         }),
       );
     } catch (error) {
-      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) {
-        await this.dataSource.getRepository(ProcessEntity).delete({ processId });
-        if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the process could not be started: Temporal is unreachable; nothing was created');
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    }
+  }
+
+  /** A retried start: the case is the earlier one; its workflow is started if the first attempt's start did not arrive. */
+  private async ensureStarted(definition: NonNullable<ReturnType<typeof processTypeOf>>, earlier: ProcessEntity) {
+    if (earlier.status === 'running' && !earlier.parentId) {
+      try {
+        await this.startWorkflow(definition, { processId: earlier.processId, processType: earlier.processType, policy: earlier.policy ?? undefined, startedBy: earlier.startedBy, input: earlier.input });
+      } catch (error) {
+        if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the process could not be started: Temporal is unreachable; try again');
         throw error;
       }
     }
-    await appendAudit(this.dataSource.manager, { actor: user.username, action: 'process-started', processId, detail: { type: definition.type, policy: body.policy } });
-    return { processId, type: definition.type, status: 'running' as const };
+    return { processId: earlier.processId, type: earlier.processType, status: earlier.status };
+  }
+
+  private async withdrawStart(user: CurrentUser, processId: string, type: string, cause: unknown): Promise<void> {
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        await tx.getRepository(ProcessEntity).delete({ processId, status: 'running' });
+        await appendAudit(tx, {
+          actor: user.username,
+          action: 'refusal',
+          processId,
+          detail: { by: 'api', code: 'UNAVAILABLE', start: type, reason: `the workflow could not be started (${cause instanceof Error ? cause.message : String(cause)}); the start was withdrawn` },
+        });
+      });
+    } catch (error) {
+      this.logger.error(`start of ${processId} refused and could not be withdrawn (${error instanceof Error ? error.message : error}); a retry with the same request starts it`);
+    }
   }
 
   async list(user: CurrentUser, query: ProcessListQuery): Promise<Page<ReturnType<typeof toProcessSummary>>> {
@@ -181,7 +231,8 @@ export class ProcessesService {
   private async reconciled(process: ProcessEntity): Promise<ProcessEntity> {
     if (process.status !== 'running') return process;
     try {
-      const description = await this.temporal.client.workflow.getHandle(process.processId).describe();
+      // Only a refinement of the projection: a short deadline, and the case still reads when Temporal is down.
+      const description = await this.temporal.withDeadline(() => this.temporal.client.workflow.getHandle(process.processId).describe(), Math.min(2000, TemporalService.rpcTimeoutMs()));
       const status = TEMPORAL_STATUS[description.status.name];
       if (status && status !== 'completed') {
         await this.dataSource.getRepository(ProcessEntity).update({ processId: process.processId, status: 'running' }, { status, closedAt: description.closeTime ?? new Date() });
