@@ -100,6 +100,14 @@ export function createTaskActivities({ dataSource, calendar }: ActivityDeps) {
           data: input.data,
           decidedAt: new Date(input.decidedAt),
         });
+        // The API gate records the decision with the take; should that record have been lost (the
+        // database failed after the signal was delivered), it is written here, once.
+        const decidedAt = new Date(input.decidedAt);
+        const [recorded] = await tx.query(`SELECT 1 FROM audit_log WHERE task_id = $1 AND action = 'decision' AND actor = $2 AND at = $3 LIMIT 1`, [input.taskId, input.username, decidedAt]);
+        if (!recorded) {
+          const task = await TaskProjection.in(tx).find(input.taskId);
+          await appendAudit(tx, { actor: input.username, action: 'decision', processId: input.processId, taskId: input.taskId, at: decidedAt, detail: { step: task?.step, decision: input.decision, comment: input.comment, recordedBy: 'workflow' } });
+        }
         await appendAudit(tx, { actor: input.username, action: 'decision-accepted', processId: input.processId, taskId: input.taskId, detail: { decision: input.decision } });
       });
     },

@@ -1,13 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { decisionSignal } from '../../../../libs/contracts/workflow-contract';
 import { actorViolations, decisionViolations, describeViolations, TaskRule, Violation } from '../../../../libs/domain/decision-rule';
 import { holdsAnyRole, readsAllCases, refsSatisfiedBy } from '../../../../libs/domain/roles';
 import { validateTaskForm } from '../../../../libs/procedures/registry';
-import { appendAudit } from '../../../../libs/persistence/audit-log';
+import { appendAudit, AuditEntry } from '../../../../libs/persistence/audit-log';
 import { TaskEntity } from '../../../../libs/persistence/entities';
-import { TaskProjection } from '../../../../libs/persistence/task-projection';
+import { TakenDecision, TaskProjection } from '../../../../libs/persistence/task-projection';
 import { ApiErrorCode, ApiException } from '../common/api-exception';
 import type { CurrentUser } from '../common/current-user';
 import { isUnavailableError } from '../common/api-exception.filter';
@@ -22,6 +22,7 @@ const OPEN = ['open', 'claimed'];
 @Injectable()
 export class TasksService {
   private readonly tasks: TaskProjection;
+  private readonly logger = new Logger('TasksService');
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -75,9 +76,11 @@ export class TasksService {
   }
 
   /**
-   * The gate: check everything against the projection, take the task with one conditional
-   * UPDATE (of two racing completions exactly one wins), then signal the workflow. If the
-   * signal cannot be delivered the task is given back and nothing changed.
+   * The gate: check everything against the projection, then in one transaction take the task
+   * with one conditional UPDATE (of two racing completions exactly one wins; the row stays locked),
+   * signal the workflow, and append the `decision` audit row. If the signal cannot be delivered the
+   * transaction rolls back: the task is as it was and no `decision` row exists, so the 503 is
+   * true. 200 only once the decision is delivered and recorded.
    */
   async complete(user: CurrentUser, taskId: string, body: CompleteTaskDto): Promise<TaskView> {
     const task = await this.load(taskId);
@@ -94,37 +97,60 @@ export class TasksService {
     }
 
     const decidedAt = new Date();
-    const taken = await this.tasks.take(taskId, { username: user.username, decision: body.decision, comment: body.comment ?? null, data: body.data ?? {}, decidedAt });
-    if (!taken) {
-      throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is no longer open to you (${task.status}${task.assignee ? `, claimed by ${task.assignee}` : ''})`);
-    }
-
-    try {
-      await this.temporal.withDeadline(() =>
-        this.temporal.client.workflow.getHandle(task.processId).signal(decisionSignal, {
-          taskId,
-          username: user.username,
-          decision: body.decision,
-          comment: body.comment,
-          data: body.data ?? {},
-          decidedAt: decidedAt.toISOString(),
-        }),
-      );
-    } catch (error) {
-      await this.tasks.giveBack(taskId, user.username, task);
-      if (TemporalService.isNotFound(error)) throw new ApiException(ApiErrorCode.CONFLICT, `process ${task.processId} has ended`);
-      if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the decision could not be delivered to the process; nothing was changed, try again');
-      throw error;
-    }
-    await appendAudit(this.dataSource.manager, {
+    const taken = { username: user.username, decision: body.decision, comment: body.comment ?? null, data: body.data ?? {}, decidedAt };
+    const audit = {
       actor: user.username,
-      action: 'decision',
+      action: 'decision' as const,
       processId: task.processId,
       taskId,
       at: decidedAt,
       detail: { step: task.step, decision: body.decision, comment: body.comment ?? null },
-    });
+    };
+    let delivered = false;
+    try {
+      await this.dataSource.transaction(async (tx) => {
+        if (!(await TaskProjection.in(tx).take(taskId, taken))) {
+          throw new ApiException(ApiErrorCode.CONFLICT, `task ${taskId} is no longer open to you (${task.status}${task.assignee ? `, claimed by ${task.assignee}` : ''})`);
+        }
+        try {
+          await this.temporal.withDeadline(() =>
+            this.temporal.client.workflow.getHandle(task.processId).signal(decisionSignal, {
+              taskId,
+              username: user.username,
+              decision: body.decision,
+              comment: body.comment,
+              data: body.data ?? {},
+              decidedAt: decidedAt.toISOString(),
+            }),
+          );
+        } catch (error) {
+          if (TemporalService.isNotFound(error)) throw new ApiException(ApiErrorCode.CONFLICT, `process ${task.processId} has ended`);
+          if (isUnavailableError(error)) throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the decision could not be delivered to the process; nothing was changed, try again');
+          throw error;
+        }
+        delivered = true;
+        await appendAudit(tx, audit);
+      });
+    } catch (error) {
+      if (!delivered) throw error;
+      // The process has the decision but our record of it was lost with the transaction (the
+      // database failed just now). Record it again; if that fails too, the workflow's
+      // acceptDecision records it when it takes the decision (activities/task.activities.ts).
+      await this.recordDelivered(taskId, taken, audit).catch((again) => {
+        this.logger.error(`decision on ${taskId} delivered but not recorded yet (${again instanceof Error ? again.message : again}); the workflow will record it`);
+        throw new ApiException(ApiErrorCode.UNAVAILABLE, 'the decision was delivered to the process but could not be recorded yet; it is recorded when the process takes it — do not decide again', { delivered: true });
+      });
+    }
     return toTaskView(await this.load(taskId));
+  }
+
+  /** After a delivered signal whose transaction failed: the take and the audit row, once. */
+  private async recordDelivered(taskId: string, taken: TakenDecision, audit: AuditEntry): Promise<void> {
+    await this.dataSource.transaction(async (tx) => {
+      await TaskProjection.in(tx).take(taskId, taken);
+      const [recorded] = await tx.query(`SELECT 1 FROM audit_log WHERE task_id = $1 AND action = 'decision' AND actor = $2 AND at = $3 LIMIT 1`, [taskId, audit.actor, audit.at]);
+      if (!recorded) await appendAudit(tx, audit);
+    });
   }
 
   private async load(taskId: string): Promise<TaskEntity> {
