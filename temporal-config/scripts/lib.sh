@@ -107,6 +107,43 @@ stop_pid() {
   kill -KILL "$pid" 2>/dev/null || true
 }
 
+# supervise NAME LOGFILE CMD...: run CMD (output appended to LOGFILE) and, whenever it exits,
+# log it and start it again after a back-off: 1 s, doubling to 30 s, back to 1 s once a run
+# lasted 60 s. Meant to run in the background (`supervise … &`); SIGTERM to it stops CMD
+# (TERM, then it waits for it) and ends the loop. SUPERVISE_MAX_DELAY caps the back-off.
+supervise() {
+  local name=$1 logfile=$2 delay=1 max=${SUPERVISE_MAX_DELAY:-30} started rc
+  shift 2
+  local child="" pause=""
+  # shellcheck disable=SC2317  # runs from the trap
+  stop_supervised() {
+    [[ -n $pause ]] && { kill "$pause" 2>/dev/null || true; }
+    if [[ -n $child ]] && kill -0 "$child" 2>/dev/null; then
+      kill -TERM "$child" 2>/dev/null || true
+      wait "$child" 2>/dev/null || true
+    fi
+    exit 0
+  }
+  trap stop_supervised TERM INT
+  trap - EXIT
+  while true; do
+    started=$SECONDS
+    "$@" >>"$logfile" 2>&1 &
+    child=$!
+    rc=0
+    wait "$child" || rc=$?
+    child=""
+    ((SECONDS - started >= 60)) && delay=1
+    log "$name exited (code $rc); restarting it in ${delay} s (log $logfile)"
+    printf '[%s supervisor] %s exited (code %s); restarting it in %s s\n' "$(date '+%F %T')" "$name" "$rc" "$delay" >>"$logfile"
+    sleep "$delay" &
+    pause=$!
+    wait "$pause" 2>/dev/null || true
+    pause=""
+    delay=$((delay * 2 > max ? max : delay * 2))
+  done
+}
+
 # require_file PATH WHAT: the lead's build outputs; say clearly what is missing.
 require_file() {
   [[ -e $1 ]] || die "$2 not found: $1"

@@ -8,7 +8,8 @@
 #      state in $BPM_DATA_DIR/temporal.db so cases survive a restart
 #   4. npm run build (+ the web inbox build)
 #   5. database setup: migrations, demo users, sample data
-#   6. worker and API in the background, logs in $BPM_DATA_DIR/logs
+#   6. worker and API in the background, each supervised: restarted with back-off
+#      (1 s doubling to 30 s) when it exits, logs in $BPM_DATA_DIR/logs
 #
 # Ctrl-C stops the API, the worker and the Temporal server this script started.
 # Postgres is a system service and keeps running.
@@ -31,8 +32,8 @@ API_PID="" WORKER_PID="" TAIL_PID="" TEMPORAL_PID=""
 cleanup() {
   trap - INT TERM EXIT # run once, even when a signal arrives during EXIT
   stop_pid "$TAIL_PID" "log stream" 2>/dev/null
-  stop_pid "$API_PID" API
-  stop_pid "$WORKER_PID" worker
+  stop_pid "$API_PID" "API (and its supervisor)"
+  stop_pid "$WORKER_PID" "worker (and its supervisor)"
   stop_pid "$TEMPORAL_PID" "Temporal server"
   log "stopped. Postgres keeps running (pg_ctlcluster 15 main stop to stop it)."
 }
@@ -74,13 +75,13 @@ require_file dist/apps/api/src/main.js "API entry point (npm run build output)"
 log "setting up the database"
 node dist/libs/persistence/setup-database.js || die "database setup failed"
 
-# 6. Worker and API.
+# 6. Worker and API, each under a supervisor that restarts it with back-off when it dies.
 mkdir -p "$BPM_LOG_DIR"
 log "starting the worker (log $BPM_LOG_DIR/worker.log)"
-node dist/apps/worker/src/main.js >>"$BPM_LOG_DIR/worker.log" 2>&1 &
+supervise worker "$BPM_LOG_DIR/worker.log" node dist/apps/worker/src/main.js &
 WORKER_PID=$!
 log "starting the API (log $BPM_LOG_DIR/api.log)"
-node dist/apps/api/src/main.js >>"$BPM_LOG_DIR/api.log" 2>&1 &
+supervise API "$BPM_LOG_DIR/api.log" node dist/apps/api/src/main.js &
 API_PID=$!
 
 if ! wait_for_http "http://127.0.0.1:$PORT/api/health" 120 "$API_PID"; then
@@ -88,7 +89,6 @@ if ! wait_for_http "http://127.0.0.1:$PORT/api/health" 120 "$API_PID"; then
   kill -0 "$API_PID" 2>/dev/null || die "the API exited during startup; see $BPM_LOG_DIR/api.log"
   die "the API did not answer 200 on http://127.0.0.1:$PORT/api/health within 120 s"
 fi
-kill -0 "$WORKER_PID" 2>/dev/null || { tail -n 30 "$BPM_LOG_DIR/worker.log" >&2; die "the worker exited"; }
 
 cat <<EOF
 
@@ -103,10 +103,10 @@ cat <<EOF
 
 EOF
 
-# Stream the API log here; stop everything as soon as the API or the worker dies.
+# Stream the API log here. A worker or API that dies is restarted by its supervisor (logged
+# here and in its log); only Ctrl-C (or SIGTERM) stops everything.
 tail -n 0 -F "$BPM_LOG_DIR/api.log" &
 TAIL_PID=$!
-rc=0
-wait -n "$API_PID" "$WORKER_PID" || rc=$?
-log "the API or the worker exited (code $rc); see $BPM_LOG_DIR"
-exit $((rc == 0 ? 1 : rc))
+wait "$API_PID" "$WORKER_PID" || true
+log "the supervisors ended unexpectedly; see $BPM_LOG_DIR"
+exit 1
