@@ -3,6 +3,7 @@
  * server started at a chosen instant, and drives cases by signalling decisions directly.
  */
 import { WorkflowHandle } from '@temporalio/client';
+import { openTestDatabase } from './database';
 import { bundleWorkflowCode, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { randomUUID } from 'crypto';
 import { DataSource } from 'typeorm';
@@ -95,3 +96,41 @@ export async function decide(h: Harness, dataSource: DataSource, handle: Workflo
 }
 
 export const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * One test file's database and time-skipping harness, opened and closed by jest's hooks: the
+ * database for the whole file, a harness per test (with `keepHarness`, until the next start).
+ */
+export function useWorkflowTests(options: { keepHarness?: boolean } = {}) {
+  let dataSource: DataSource | undefined;
+  let harness: Harness | undefined;
+  beforeAll(async () => {
+    dataSource = await openTestDatabase();
+  });
+  if (!options.keepHarness) {
+    afterEach(async () => {
+      await harness?.close();
+      harness = undefined;
+    });
+  }
+  afterAll(async () => {
+    await harness?.close();
+    await dataSource?.destroy();
+  });
+  return {
+    get dataSource(): DataSource {
+      if (!dataSource) throw new Error('the test database opens in beforeAll');
+      return dataSource;
+    },
+    get h(): Harness {
+      if (!harness) throw new Error('no harness yet: call start() in the test');
+      return harness;
+    },
+    /** A time-skipping server at that instant (closing the one before) with a worker on it. */
+    async start(initialTime: string): Promise<Harness> {
+      await harness?.close();
+      harness = await startHarness(this.dataSource, initialTime);
+      return harness;
+    },
+  };
+}

@@ -30,44 +30,31 @@ import {
   UNPACK,
   WITNESS,
 } from '../support/data-input';
-import { createTestSubject, creditItem, openTestDatabase } from '../support/database';
-import { eventually, Harness, openTask, startHarness } from '../support/workflow-harness';
-import type { DataSource } from 'typeorm';
+import { createTestSubject, creditItem } from '../support/database';
+import { eventually, openTask, useWorkflowTests } from '../support/workflow-harness';
 
-let dataSource: DataSource;
-let h: Harness | undefined;
-
-beforeAll(async () => {
-  dataSource = await openTestDatabase();
-});
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(async () => {
-  await dataSource.destroy();
-});
+const t = useWorkflowTests();
 
 async function driver(initialTime: string): Promise<DataDriver> {
-  h = await startHarness(dataSource, initialTime);
-  return new DataDriver(h, dataSource);
+  await t.start(initialTime);
+  return new DataDriver(t.h, t.dataSource);
 }
 
-const caseRow = (processId: string) => dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId });
-const filesOf = (processId: string) => dataSource.getRepository(DataFileEntity).find({ where: { processId }, order: { version: 'ASC' } });
+const caseRow = (processId: string) => t.dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId });
+const filesOf = (processId: string) => t.dataSource.getRepository(DataFileEntity).find({ where: { processId }, order: { version: 'ASC' } });
 const ARCHIVE = { receiptNo: 'DA-2026-0001' };
 
 describe('the error file goes back to the provider and the case loops', () => {
   it('online: a file short of its register is returned; an import error is returned; the third version loads — records counted all the way', async () => {
     const d = await driver('2026-10-12T09:30:00+08:00');
-    const subject = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
     const records = goodRecords(subject);
     const handle = await d.collect('online', { providerName: '市税务局', fileName: 'tax-2026-10.dat' });
 
     // Version 1 declares four records and carries three: it can only go back.
     await d.decide(handle, 'register-file', 'data_collector_1', 'registered', registerForm('市税务局', records, { recordsDeclared: 4 }));
     await d.decide(handle, 'receive', 'data_manager_1', 'received', RECEIVE);
-    const unpack = await openTask(dataSource, handle.workflowId, 'unpack');
+    const unpack = await openTask(t.dataSource, handle.workflowId, 'unpack');
     expect(unpack.decisions).toEqual(['error']);
     expect(unpack.prefill).toMatchObject({ recordsDeclared: 4, recordsReceived: 3, problems: ['登记记录数 4 与原始文件记录数 3 不一致'] });
     await d.decide(handle, 'unpack', 'data_manager_1', 'error', UNPACK, '登记记录数与原始文件不符');
@@ -80,7 +67,7 @@ describe('the error file goes back to the provider and the case loops', () => {
     // Version 2 is complete, but one record's code has a wrong check character.
     await d.decide(handle, 'register-file', 'data_collector_1', 'registered', registerForm('市税务局', [...records, badCodeRecord(subject)]));
     await d.decide(handle, 'receive', 'data_manager_2', 'received', RECEIVE);
-    expect((await openTask(dataSource, handle.workflowId, 'unpack')).decisions).toEqual(['unpacked', 'error']);
+    expect((await openTask(t.dataSource, handle.workflowId, 'unpack')).decisions).toEqual(['unpacked', 'error']);
     await d.decide(handle, 'unpack', 'data_manager_1', 'unpacked', UNPACK);
     await d.decide(handle, 'unpack-supervise', 'data_manager_2', 'confirm', SUPERVISED);
     await d.decide(handle, 'burn-and-store', 'data_manager_1', 'stored', { discNo: 'GP-2026-041', safeLocation: '中心机房保险柜A-2', storedAt: '2026-10-12T15:00:00+08:00' });
@@ -89,10 +76,10 @@ describe('the error file goes back to the provider and the case loops', () => {
     await d.importAndLoad(d.child(handle, 2), { providerName: '市税务局', fileName: 'tax-2026-10.dat', records: 4 }, { rejected: 1 });
 
     // The import's error file goes back through the collector; the provider resubmits the rejected record.
-    const back = await openTask(dataSource, handle.workflowId, 'return-to-provider');
+    const back = await openTask(t.dataSource, handle.workflowId, 'return-to-provider');
     expect(back.prefill).toMatchObject({ source: 'import', records: 1 });
     await d.decide(handle, 'return-to-provider', 'data_collector_1', 'resubmit', RETURNED);
-    const register3 = await openTask(dataSource, handle.workflowId, 'register-file');
+    const register3 = await openTask(t.dataSource, handle.workflowId, 'register-file');
     expect(register3.prefill.records).toEqual([badCodeRecord(subject)]);
     await d.decide(handle, 'register-file', 'data_collector_2', 'registered', registerForm('市税务局', [correctedRecord(subject)], { fileName: 'tax-2026-10-fix.dat' }));
     await d.decide(handle, 'receive', 'data_manager_1', 'received', RECEIVE);
@@ -113,7 +100,7 @@ describe('the error file goes back to the provider and the case loops', () => {
     expect(files[1]).toMatchObject({ unpackedBy: 'data_manager_1', unpackSupervisedBy: 'data_manager_2', storedBy: 'data_manager_1', storeSupervisedBy: 'data_manager_2', storageLocation: '中心机房保险柜A-2（光盘 GP-2026-041）' });
     expect(files[1].errorNotice).toMatchObject({ source: 'import', records: 1, handedTo: 'data_collector_1' });
 
-    const batches = await dataSource.getRepository(DataImportBatchEntity).find({ where: { fileId: In(files.map((f) => f.id)) }, order: { id: 'ASC' } });
+    const batches = await t.dataSource.getRepository(DataImportBatchEntity).find({ where: { fileId: In(files.map((f) => f.id)) }, order: { id: 'ASC' } });
     expect(batches.map((b) => [b.processId, b.recordsTotal, b.recordsIn, b.recordsRejected, b.recordsLoaded, b.loadAttempts])).toEqual([
       [`${handle.workflowId}.import-2`, 4, 3, 1, 3, 1],
       [`${handle.workflowId}.import-3`, 1, 1, 0, 1, 1],
@@ -122,9 +109,9 @@ describe('the error file goes back to the provider and the case loops', () => {
     expect(batches[0]).toMatchObject({ registeredBy: 'data_manager_1', registerSupervisedBy: 'data_manager_2', approvedBy: 'it_head', importedBy: 'data_manager_1', loadedBy: 'data_manager_1', authorisedBy: 'it_head' });
 
     // Real rows: base and credit values written for every loaded record.
-    expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '280万元', providerName: '市税务局' });
-    expect(await creditItem(dataSource, subject.subjectCode, '社保缴费记录')).toMatchObject({ baseValue: '2026年1–9月正常缴纳', creditValue: '2026年1–9月正常缴纳' });
-    expect(await creditItem(dataSource, subject.subjectCode, '纳税信用等级')).toMatchObject({ baseValue: 'A级', creditValue: 'A级' });
+    expect(await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '280万元', providerName: '市税务局' });
+    expect(await creditItem(t.dataSource, subject.subjectCode, '社保缴费记录')).toMatchObject({ baseValue: '2026年1–9月正常缴纳', creditValue: '2026年1–9月正常缴纳' });
+    expect(await creditItem(t.dataSource, subject.subjectCode, '纳税信用等级')).toMatchObject({ baseValue: 'A级', creditValue: 'A级' });
 
     const data = (await caseRow(handle.workflowId)).data;
     expect(data).toMatchObject({ totals: { recordsIn: 4, recordsRejected: 1, recordsLoaded: 4 }, imports: [{ fileVersion: 2, recordsIn: 3, recordsRejected: 1 }, { fileVersion: 3, recordsIn: 1 }] });
@@ -139,7 +126,7 @@ describe('the error file goes back to the provider and the case loops', () => {
     const wrongChannel = await d.collect('disk', { providerName: '市市场监督管理局' });
     expect(await wrongChannel.result()).toMatchObject({ outcome: 'not-accepted', data: { rejection: { rule: 'channel-not-agreed' } } });
 
-    const subject = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
     const handle = await d.collect('online', { providerName: '市税务局' });
     await d.decide(handle, 'register-file', 'data_collector_1', 'registered', registerForm('市税务局', goodRecords(subject), { recordsDeclared: 9 }));
     await d.decide(handle, 'receive', 'data_manager_1', 'received', RECEIVE);
@@ -157,17 +144,17 @@ describe('the error file goes back to the provider and the case loops', () => {
 
     // An open-channel case started after its month ended still takes its entries, without a deadline.
     const late = await d.collect('open', { period: '2026-09' });
-    const collect = await openTask(dataSource, late.workflowId, 'collect');
+    const collect = await openTask(t.dataSource, late.workflowId, 'collect');
     expect(collect).toMatchObject({ expires: false, dueAt: null });
     await d.decide(late, 'collect', 'data_collector_2', 'last-entry', openEntry(subject, '守信表彰', ['2026年度守信企业']));
-    expect((await openTask(dataSource, late.workflowId, 'monthly-report')).prefill).toMatchObject({ period: '2026-09', entries: 1, records: 1 });
+    expect((await openTask(t.dataSource, late.workflowId, 'monthly-report')).prefill).toMatchObject({ period: '2026-09', entries: 1, records: 1 });
   });
 });
 
 describe('each channel keeps its four-eyes step', () => {
   it('two collectors and two data managers may swap roles on a resubmission: four-eyes binds each execution to its own supervisor', async () => {
     const d = await driver('2026-10-12T09:30:00+08:00');
-    const subject = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
     const handle = await d.collect('disk', { providerName: '市税务局' });
     await d.decide(handle, 'register-file', 'data_collector_1', 'registered', registerForm('市税务局', goodRecords(subject), { recordsDeclared: 9, medium: 'disk' }));
     await d.decide(handle, 'copy-witness', 'data_collector_2', 'confirm', WITNESS);
@@ -179,22 +166,22 @@ describe('each channel keeps its four-eyes step', () => {
 
     // Version 2: who executed and who supervised swap; each supervisor is still not the executor.
     await d.decide(handle, 'register-file', 'data_collector_2', 'registered', registerForm('市税务局', goodRecords(subject), { medium: 'disk' }));
-    expect((await openTask(dataSource, handle.workflowId, 'copy-witness')).excludedUsers).toEqual(['data_collector_2']);
+    expect((await openTask(t.dataSource, handle.workflowId, 'copy-witness')).excludedUsers).toEqual(['data_collector_2']);
     expect(await d.refused(handle, 'copy-witness', 'data_collector_2', 'confirm', WITNESS)).toMatchObject({ code: 'FOUR_EYES' });
     await d.decide(handle, 'copy-witness', 'data_collector_1', 'confirm', WITNESS);
     await d.decide(handle, 'receive', 'data_manager_2', 'received', RECEIVE);
     await d.decide(handle, 'unpack', 'data_manager_2', 'unpacked', UNPACK);
-    expect((await openTask(dataSource, handle.workflowId, 'unpack-supervise')).excludedUsers).toEqual(['data_manager_2']);
+    expect((await openTask(t.dataSource, handle.workflowId, 'unpack-supervise')).excludedUsers).toEqual(['data_manager_2']);
     await d.decide(handle, 'unpack-supervise', 'data_manager_1', 'confirm', SUPERVISED);
     await d.decide(handle, 'burn-and-store', 'data_manager_2', 'stored', BURN);
     await d.decide(handle, 'burn-and-store-supervise', 'data_manager_1', 'confirm', SUPERVISED);
-    await openTask(dataSource, `${handle.workflowId}.import-2`, 'import-register');
+    await openTask(t.dataSource, `${handle.workflowId}.import-2`, 'import-register');
   });
 
   it('disk: the second collector present at the copy, never the one who registered; every clock across Qingming; a load error re-matched and reloaded', async () => {
     // Thursday 2 April 2026; Qingming is Saturday 4 – Monday 6 April.
     const d = await driver('2026-04-02T10:00:00+08:00');
-    const subject = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
     const records = [...goodRecords(subject), renamedRecord(subject)];
     const handle = await d.collect('disk', { providerName: '市生态环境局', fileName: 'env-2026-q1.dat' });
 
@@ -228,21 +215,21 @@ describe('each channel keeps its four-eyes step', () => {
     expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { totals: { recordsIn: 4, recordsRejected: 0, recordsLoaded: 4 } } });
     const [file] = await filesOf(handle.workflowId);
     expect(file).toMatchObject({ channel: 'disk', registeredBy: 'data_collector_1', witnessedBy: 'data_collector_2', status: 'loaded', discNo: 'GP-2026-041' });
-    const batch = await dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ fileId: file.id });
+    const batch = await t.dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ fileId: file.id });
     expect(batch).toMatchObject({ recordsLoaded: 4, loadAttempts: 2, loadedBy: 'data_manager_2' });
     // The re-matched record is loaded under the name the credit database knows.
-    expect(await creditItem(dataSource, subject.subjectCode, '对外担保')).toMatchObject({ creditValue: '无', subjectName: subject.subjectName });
+    expect(await creditItem(t.dataSource, subject.subjectCode, '对外担保')).toMatchObject({ creditValue: '无', subjectName: subject.subjectName });
   });
 
   it('manual: entry by one collector, review and register by another', async () => {
     const d = await driver('2026-10-12T09:30:00+08:00');
-    const subject = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
     const records = goodRecords(subject);
     const handle = await d.collect('manual', { providerName: '市住房公积金中心', fileName: 'gjj-2026-10.xlsx' });
 
     await d.clock(handle, 'manual-entry', DATA_CLOCKS.manualEntry, 'collection_head');
     await d.decide(handle, 'manual-entry', 'data_collector_1', 'entered', MANUAL(records));
-    const review = await openTask(dataSource, handle.workflowId, 'register-file');
+    const review = await openTask(t.dataSource, handle.workflowId, 'register-file');
     expect(review.excludedUsers).toEqual(['data_collector_1']);
     expect(review.prefill.records).toEqual(records);
     expect(await d.refused(handle, 'register-file', 'data_collector_1', 'registered', registerForm('市住房公积金中心', records, { medium: 'paper' }))).toMatchObject({ code: 'FOUR_EYES' });
@@ -257,7 +244,7 @@ describe('each channel keeps its four-eyes step', () => {
 
     expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { totals: { recordsIn: 3, recordsLoaded: 3 } } });
     expect((await filesOf(handle.workflowId))[0]).toMatchObject({ enteredBy: 'data_collector_1', registeredBy: 'data_collector_2', status: 'loaded' });
-    const steps = await dataSource.getRepository(TaskEntity).find({ where: { processId: handle.workflowId }, order: { createdAt: 'ASC' } });
+    const steps = await t.dataSource.getRepository(TaskEntity).find({ where: { processId: handle.workflowId }, order: { createdAt: 'ASC' } });
     expect(steps.some((t) => t.step === 'unpack')).toBe(false);
   });
 });
@@ -266,20 +253,20 @@ describe('the open channel', () => {
   it('takes daily entries until the month ends, then report → review → head signs → hand-over → P6, each four-eyes step refused for the same person', async () => {
     // Monday 30 March 2026: the March entries close at midnight on 1 April.
     const d = await driver('2026-03-30T10:00:00+08:00');
-    const subject = await createTestSubject(dataSource);
-    const other = await createTestSubject(dataSource);
+    const subject = await createTestSubject(t.dataSource);
+    const other = await createTestSubject(t.dataSource);
     const handle = await d.collect('open', { period: '2026-03' });
 
-    const first = await openTask(dataSource, handle.workflowId, 'collect');
+    const first = await openTask(t.dataSource, handle.workflowId, 'collect');
     expect(first.expires).toBe(true);
     expect(Math.abs(first.dueAt!.getTime() - Date.parse('2026-04-01T00:00:00+08:00'))).toBeLessThan(1000);
     await d.decide(handle, 'collect', 'data_collector_1', 'add-entry', openEntry(subject, '行政处罚记录', ['2026-03-27 违反广告法罚款1万元']));
     await d.decide(handle, 'collect', 'data_collector_2', 'add-entry', openEntry(other, '守信表彰', ['2025年度守合同重信用企业'], '武汉市人民政府公报'));
-    const third = await openTask(dataSource, handle.workflowId, 'collect');
-    await h!.server.env.sleep(third.dueAt!.getTime() - (await h!.server.env.currentTimeMs()) - 60_000);
-    expect((await dataSource.getRepository(TaskEntity).findOneByOrFail({ taskId: third.taskId })).status).toBe('open');
-    await h!.server.env.sleep(2 * 60_000);
-    await eventually(async () => (await dataSource.getRepository(TaskEntity).findOneByOrFail({ taskId: third.taskId })).status === 'cancelled', 'month end closes the entries');
+    const third = await openTask(t.dataSource, handle.workflowId, 'collect');
+    await t.h.server.env.sleep(third.dueAt!.getTime() - (await t.h.server.env.currentTimeMs()) - 60_000);
+    expect((await t.dataSource.getRepository(TaskEntity).findOneByOrFail({ taskId: third.taskId })).status).toBe('open');
+    await t.h.server.env.sleep(2 * 60_000);
+    await eventually(async () => (await t.dataSource.getRepository(TaskEntity).findOneByOrFail({ taskId: third.taskId })).status === 'cancelled', 'month end closes the entries');
 
     // The report is due 3 working days after the month ended: 2, 3 and (after Qingming) 7 April.
     const report = await d.clock(handle, 'monthly-report', DATA_CLOCKS.monthlyReport, 'collection_head');
@@ -312,7 +299,7 @@ describe('the open channel', () => {
     await d.decide(handle, 'archive', 'archivist_1', 'filed', ARCHIVE);
 
     expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { totals: { recordsIn: 2, recordsLoaded: 2 } } });
-    const entries = await dataSource.getRepository(DataOpenEntryEntity).find({ where: { processId: handle.workflowId }, order: { seq: 'ASC' } });
+    const entries = await t.dataSource.getRepository(DataOpenEntryEntity).find({ where: { processId: handle.workflowId }, order: { seq: 'ASC' } });
     expect(entries.map((e) => [e.seq, e.itemName, e.records, e.enteredBy])).toEqual([
       [1, '行政处罚记录', 1, 'data_collector_1'],
       [2, '守信表彰', 1, 'data_collector_2'],
@@ -321,7 +308,7 @@ describe('the open channel', () => {
     expect(file).toMatchObject({ channel: 'open', providerName: '公开渠道', registerNo: HAND_OVER.listNo, recordsDeclared: 2, status: 'loaded' });
     expect(file.records.map((r) => r.provider)).toEqual(['武汉市中级人民法院网站', '武汉市人民政府公报']);
     expect((await caseRow(handle.workflowId)).data).toMatchObject({ openReport: { entries: 2, records: 2, reportNo: OPEN_REPORT.reportNo, compiledBy: 'data_collector_1', reviewedBy: 'data_collector_2', signedBy: 'collection_head' } });
-    expect(await creditItem(dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ creditValue: '2026-03-27 违反广告法罚款1万元', providerName: '武汉市中级人民法院网站' });
-    expect(await creditItem(dataSource, other.subjectCode, '守信表彰')).toMatchObject({ creditValue: '2025年度守合同重信用企业' });
+    expect(await creditItem(t.dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ creditValue: '2026-03-27 违反广告法罚款1万元', providerName: '武汉市中级人民法院网站' });
+    expect(await creditItem(t.dataSource, other.subjectCode, '守信表彰')).toMatchObject({ creditValue: '2025年度守合同重信用企业' });
   });
 });

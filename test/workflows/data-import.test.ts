@@ -4,7 +4,6 @@
  * return and refusal loops, the import's error file back to the provider, the load error registered
  * and excluded, a file whose every record is rejected, and the clock of every step.
  */
-import type { DataSource } from 'typeorm';
 import { DATA_CLOCKS } from '../../libs/domain/data-policy';
 import { ProcessEntity, TaskEntity } from '../../libs/persistence/entities';
 import { DataFileEntity } from '../../libs/persistence/entities/data-file.entity';
@@ -12,29 +11,17 @@ import { DataImportBatchEntity } from '../../libs/persistence/entities/data-impo
 import { DataLoadErrorEntity } from '../../libs/persistence/entities/data-load-error.entity';
 import { DataDriver } from '../support/data-driver';
 import { AUTHORISE, badCodeRecord, goodRecords, IMPORT_REGISTER, IMPORT_RUN, LOAD, LOAD_ERROR, notice, renamedRecord, RETURNED, SUPERVISED } from '../support/data-input';
-import { createTestSubject, creditItem, openTestDatabase } from '../support/database';
-import { eventually, Harness, startHarness } from '../support/workflow-harness';
+import { createTestSubject, creditItem } from '../support/database';
+import { eventually, useWorkflowTests } from '../support/workflow-harness';
 
-let dataSource: DataSource;
-let h: Harness | undefined;
+const t = useWorkflowTests();
 
-beforeAll(async () => {
-  dataSource = await openTestDatabase();
-});
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(async () => {
-  await dataSource.destroy();
-});
-
-const caseRow = (processId: string) => dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId });
+const caseRow = (processId: string) => t.dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId });
 
 it('refuses the executor on every supervising and authorising step; returns the import error file; registers and excludes a load error; every clock escalates', async () => {
-  h = await startHarness(dataSource, '2026-10-12T09:30:00+08:00');
-  const d = new DataDriver(h, dataSource);
-  const subject = await createTestSubject(dataSource);
+  await t.start('2026-10-12T09:30:00+08:00');
+  const d = new DataDriver(t.h, t.dataSource);
+  const subject = await createTestSubject(t.dataSource);
   const records = [...goodRecords(subject), badCodeRecord(subject), renamedRecord(subject)];
   const handle = await d.importFile({ providerName: '市税务局', fileName: 'tax-correction.dat', channel: 'online', records });
   const register = IMPORT_REGISTER('市税务局', 'tax-correction.dat', 5);
@@ -68,7 +55,7 @@ it('refuses the executor on every supervising and authorising step; returns the 
   await eventually(async () => (await caseRow(handle.workflowId)).data.counts, 'import counts in the case data');
   expect((await caseRow(handle.workflowId)).data).toMatchObject({ counts: { recordsTotal: 5, recordsIn: 4, recordsRejected: 1 } });
   // Imported into the base database only: the credit database still shows the old value.
-  expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '300万元' });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '300万元' });
 
   await d.clock(handle, 'error-notice', DATA_CLOCKS.errorNotice, 'it_head');
   await d.decide(handle, 'error-notice', 'data_manager_1', 'issued', notice(1));
@@ -88,7 +75,7 @@ it('refuses the executor on every supervising and authorising step; returns the 
   await d.clock(handle, 'load-authorise', DATA_CLOCKS.loadAuthorise, 'center_head');
   await d.decide(handle, 'load-authorise', 'it_head', 'refuse', AUTHORISE, '装载预处理日志不完整，补齐后再装载');
   // Nothing reached the credit database without an authorisation.
-  expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ creditValue: '300万元' });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ creditValue: '300万元' });
   await d.decide(handle, 'load', 'data_manager_2', 'load', LOAD);
   await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
 
@@ -103,17 +90,17 @@ it('refuses the executor on every supervising and authorising step; returns the 
   const counts = { recordsTotal: 5, recordsIn: 4, recordsRejected: 1, recordsLoaded: 3, recordsExcluded: 1, loadAttempts: 2 };
   expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { counts, errorNotice: { source: 'import', records: 1 } } });
   expect((await caseRow(handle.workflowId)).data).toMatchObject({ counts });
-  const batch = await dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
+  const batch = await t.dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
   expect(batch).toMatchObject({ ...counts, status: 'loaded', registeredBy: 'data_manager_1', registerSupervisedBy: 'data_manager_2', approvedBy: 'it_head', loadedBy: 'data_manager_2', authorisedBy: 'it_head' });
-  const loadErrors = await dataSource.getRepository(DataLoadErrorEntity).findBy({ batchId: batch.id });
+  const loadErrors = await t.dataSource.getRepository(DataLoadErrorEntity).findBy({ batchId: batch.id });
   expect(loadErrors.map((e) => [e.attempt, e.records, e.resolution, e.registeredBy])).toEqual([[1, 1, 'excluded', 'data_manager_1']]);
-  const file = await dataSource.getRepository(DataFileEntity).findOneByOrFail({ id: batch.fileId });
+  const file = await t.dataSource.getRepository(DataFileEntity).findOneByOrFail({ id: batch.fileId });
   expect(file).toMatchObject({ processId: handle.workflowId, status: 'loaded', recordsReceived: 5, receivedBy: 'data_manager_1', errorNotice: { handedTo: 'data_collector_1' } });
 
-  expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '280万元' });
-  expect(await creditItem(dataSource, subject.subjectCode, '对外担保')).toMatchObject({ baseValue: '无', creditValue: null });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元', creditValue: '280万元' });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '对外担保')).toMatchObject({ baseValue: '无', creditValue: null });
 
-  const refusals = await dataSource.query(`SELECT t.step, a.detail->>'code' AS code FROM audit_log a JOIN tasks t ON t.task_id = a.task_id WHERE t.process_id = $1 AND a.action = 'refusal' ORDER BY a.id`, [handle.workflowId]);
+  const refusals = await t.dataSource.query(`SELECT t.step, a.detail->>'code' AS code FROM audit_log a JOIN tasks t ON t.task_id = a.task_id WHERE t.process_id = $1 AND a.action = 'refusal' ORDER BY a.id`, [handle.workflowId]);
   expect(refusals).toEqual([
     { step: 'import-register-supervise', code: 'FOUR_EYES' },
     { step: 'import-approval', code: 'FOUR_EYES' },
@@ -125,9 +112,9 @@ it('refuses the executor on every supervising and authorising step; returns the 
 });
 
 it('a file whose every record is rejected is returned and never reaches a load', async () => {
-  h = await startHarness(dataSource, '2026-10-12T09:30:00+08:00');
-  const d = new DataDriver(h, dataSource);
-  const subject = await createTestSubject(dataSource);
+  await t.start('2026-10-12T09:30:00+08:00');
+  const d = new DataDriver(t.h, t.dataSource);
+  const subject = await createTestSubject(t.dataSource);
   const handle = await d.importFile({ providerName: '市税务局', fileName: 'bad.dat', channel: 'disk', records: [badCodeRecord(subject), { ...subject, itemName: '欠税记录', value: ' ' }] });
   await d.decide(handle, 'import-register', 'data_manager_2', 'registered', IMPORT_REGISTER('市税务局', 'bad.dat', 2));
   await d.decide(handle, 'import-register-supervise', 'data_manager_1', 'confirm', SUPERVISED);
@@ -138,14 +125,14 @@ it('a file whose every record is rejected is returned and never reaches a load',
   await d.decide(handle, 'return-to-provider', 'data_collector_2', 'returned', RETURNED);
   await d.decide(handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0003' });
   expect(await handle.result()).toMatchObject({ outcome: 'all-rejected', data: { counts: { recordsTotal: 2, recordsIn: 0, recordsRejected: 2, recordsLoaded: 0 } } });
-  expect(await dataSource.getRepository(TaskEntity).countBy({ processId: handle.workflowId, step: 'load' })).toBe(0);
-  expect(await creditItem(dataSource, subject.subjectCode, '欠税记录')).toMatchObject({ baseValue: '无' });
+  expect(await t.dataSource.getRepository(TaskEntity).countBy({ processId: handle.workflowId, step: 'load' })).toBe(0);
+  expect(await creditItem(t.dataSource, subject.subjectCode, '欠税记录')).toMatchObject({ baseValue: '无' });
 });
 
 it('001 §18 (一): the import is supervised by a second data manager; a file not imported at once goes to the safe custodian; §19 (二): an excluded load error is still reloaded', async () => {
-  h = await startHarness(dataSource, '2026-10-12T09:30:00+08:00');
-  const d = new DataDriver(h, dataSource);
-  const subject = await createTestSubject(dataSource);
+  await t.start('2026-10-12T09:30:00+08:00');
+  const d = new DataDriver(t.h, t.dataSource);
+  const subject = await createTestSubject(t.dataSource);
   const handle = await d.importFile({ providerName: '市税务局', fileName: 'tax-late.dat', channel: 'online', records: [...goodRecords(subject), renamedRecord(subject)] });
   await d.decide(handle, 'import-register', 'data_manager_1', 'registered', IMPORT_REGISTER('市税务局', 'tax-late.dat', 4));
   await d.decide(handle, 'import-register-supervise', 'data_manager_2', 'confirm', SUPERVISED);
@@ -163,7 +150,7 @@ it('001 §18 (一): the import is supervised by a second data manager; a file no
   await eventually(async () => (await caseRow(handle.workflowId)).data.safeCustody, 'the safe custody in the case data');
   expect((await caseRow(handle.workflowId)).data).toMatchObject({ safeCustody: { safeLocation: '1号保险柜', depositedBy: 'data_manager_2' } });
   // Nothing was imported while the file was in the safe.
-  expect((await creditItem(dataSource, subject.subjectCode, '贷款余额')).baseValue).not.toBe('280万元');
+  expect((await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).baseValue).not.toBe('280万元');
 
   // Taken out again: imported under supervision (this time the two swap roles); a pre-processing is required to import.
   expect(await d.refused(handle, 'import', 'data_manager_2', 'import', { preprocessed: false })).toMatchObject({ code: 'VALIDATION_FAILED' });
@@ -173,7 +160,7 @@ it('001 §18 (一): the import is supervised by a second data manager; a file no
   await d.decide(handle, 'import', 'data_manager_2', 'import', IMPORT_RUN);
   await d.decide(handle, 'import-supervise', 'data_manager_1', 'confirm', SUPERVISED);
   await eventually(async () => (await caseRow(handle.workflowId)).data.counts, 'import counts');
-  expect(await creditItem(dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元' });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '贷款余额')).toMatchObject({ baseValue: '280万元' });
 
   await d.decide(handle, 'load', 'data_manager_1', 'load', LOAD);
   await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
@@ -185,6 +172,6 @@ it('001 §18 (一): the import is supervised by a second data manager; a file no
   await d.decide(handle, 'load-authorise', 'it_head', 'authorise', AUTHORISE);
   await d.decide(handle, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0009' });
   expect(await handle.result()).toMatchObject({ outcome: 'loaded', data: { counts: { recordsTotal: 4, recordsIn: 4, recordsLoaded: 3, recordsExcluded: 1, loadAttempts: 2 } } });
-  const importer = await dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
+  const importer = await t.dataSource.getRepository(DataImportBatchEntity).findOneByOrFail({ processId: handle.workflowId });
   expect(importer).toMatchObject({ importedBy: 'data_manager_2' });
 });

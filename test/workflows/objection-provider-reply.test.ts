@@ -6,28 +6,15 @@
  * `municipal` only information whose truth cannot be established is deleted.
  */
 import type { WorkflowHandle } from '@temporalio/client';
-import { DataSource } from 'typeorm';
 import type { ObjectionPolicyKey } from '../../libs/domain/objection-policy';
 import { ProcessEntity } from '../../libs/persistence/entities';
 import { DataDriver } from '../support/data-driver';
 import { RECEIVE, SUPERVISED, UNPACK, WITNESS, registerForm } from '../support/data-input';
-import { createTestSubject, creditItem, openTestDatabase } from '../support/database';
+import { createTestSubject, creditItem } from '../support/database';
 import { INITIAL_REVIEW_PASSED, objectionInput } from '../support/objection-input';
-import { DAY_MS, Harness, openTask, startCase, startHarness } from '../support/workflow-harness';
+import { DAY_MS, openTask, startCase, useWorkflowTests } from '../support/workflow-harness';
 
-let dataSource: DataSource;
-let h: Harness | undefined;
-
-beforeAll(async () => {
-  dataSource = await openTestDatabase();
-});
-afterEach(async () => {
-  await h?.close();
-  h = undefined;
-});
-afterAll(async () => {
-  await dataSource.destroy();
-});
+const t = useWorkflowTests();
 
 const PROVIDER = '市生态环境局';
 const LETTER = { providerName: PROVIDER, itemName: '行政处罚记录', originalValue: '2025-03-12 环境违法罚款2万元', requestedValue: '无', letterNo: 'HD-2026-081' };
@@ -35,10 +22,10 @@ const LETTER = { providerName: PROVIDER, itemName: '行政处罚记录', origina
 /** accept → confirm → external → the difference file (its clock checked) → the letter: the reply task is open. */
 async function toProviderReply(policy: ObjectionPolicyKey) {
   const initialTime = '2026-11-02T09:30:00+08:00';
-  h = await startHarness(dataSource, initialTime);
-  const d = new DataDriver(h, dataSource);
-  const subject = await createTestSubject(dataSource);
-  const handle = await startCase(h, dataSource, 'objectionWorkflow', {
+  await t.start(initialTime);
+  const d = new DataDriver(t.h, t.dataSource);
+  const subject = await createTestSubject(t.dataSource);
+  const handle = await startCase(t.h, t.dataSource, 'objectionWorkflow', {
     processType: 'objection',
     policy,
     startedBy: 'service_clerk_1',
@@ -54,7 +41,7 @@ async function toProviderReply(policy: ObjectionPolicyKey) {
   await d.decide(handle, 'difference-file', 'it_staff_1', 'prepared', { fileName: 'diff.txt', records: 1 });
   await d.decide(handle, 'provider-letter', 'data_collector_1', 'sent', LETTER);
   // 000 §38 二(四)(五), 001 §115 二(五): the collector passes the reply on; IT staff register it.
-  const reply = await openTask(dataSource, handle.workflowId, 'provider-reply');
+  const reply = await openTask(t.dataSource, handle.workflowId, 'provider-reply');
   expect(reply.candidateRoles).toEqual(['it_staff']);
   expect(await d.refused(handle, 'provider-reply', 'data_collector_1', 'rejected', { repliedOn: '2026-11-10' })).toMatchObject({ code: 'FORBIDDEN' });
   return { d, handle, subject };
@@ -70,11 +57,11 @@ it('center: the agreed correction comes back through a P5 collection case (two c
   await d.decide(handle, 'provider-reply', 'it_staff_2', 'agreed-changed', { repliedOn: '2026-11-10', correctedValue: '无' });
 
   // The correction as its own P5 case: the collection register by one collector, the copy witnessed by a second.
-  const collection = h!.server.env.client.workflow.getHandle(`${handle.workflowId}.correction`);
-  const register = await openTask(dataSource, collection.workflowId, 'register-file');
+  const collection = t.h.server.env.client.workflow.getHandle(`${handle.workflowId}.correction`);
+  const register = await openTask(t.dataSource, collection.workflowId, 'register-file');
   expect(register.prefill).toMatchObject({ providerName: PROVIDER, records: [{ subjectCode: subject.subjectCode, itemName: '行政处罚记录', value: '无' }] });
   const records = [{ ...subject, itemName: '行政处罚记录', value: '无' }];
-  expect((await dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId: collection.workflowId })).policy).toBe('disk');
+  expect((await t.dataSource.getRepository(ProcessEntity).findOneByOrFail({ processId: collection.workflowId })).policy).toBe('disk');
   await d.decide(collection, 'register-file', 'data_collector_1', 'registered', registerForm(PROVIDER, records, { medium: 'disk', fileName: 'correction.dat' }));
   expect(await d.refused(collection, 'copy-witness', 'data_collector_1', 'confirm', WITNESS)).toMatchObject({ code: 'FOUR_EYES' });
   await d.decide(collection, 'copy-witness', 'data_collector_2', 'confirm', WITNESS);
@@ -83,16 +70,16 @@ it('center: the agreed correction comes back through a P5 collection case (two c
   await d.decide(collection, 'unpack-supervise', 'data_manager_2', 'confirm', SUPERVISED);
   await d.burnAndStore(collection);
   // Nothing is corrected before the import register is signed and the load authorised.
-  expect(await creditItem(dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ creditValue: '2025-03-12 环境违法罚款2万元' });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ creditValue: '2025-03-12 环境违法罚款2万元' });
   await d.importAndLoad(d.child(collection, 1), { providerName: PROVIDER, fileName: 'correction.dat', records: 1 });
   await d.decide(collection, 'archive', 'archivist_1', 'filed', { receiptNo: 'DA-2026-0811' });
   expect(await collection.result()).toMatchObject({ outcome: 'loaded' });
 
   await replyAndArchive(d, handle);
   expect(await handle.result()).toMatchObject({ outcome: 'corrected' });
-  expect(await creditItem(dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ baseValue: '无', creditValue: '无', objectionProcessId: null });
+  expect(await creditItem(t.dataSource, subject.subjectCode, '行政处罚记录')).toMatchObject({ baseValue: '无', creditValue: '无', objectionProcessId: null });
   // The old inline import steps are gone from this path.
-  expect(await dataSource.query(`SELECT count(*)::int AS n FROM tasks WHERE process_id = $1 AND step IN ('import-register', 'import-authorise')`, [handle.workflowId])).toEqual([{ n: 0 }]);
+  expect(await t.dataSource.query(`SELECT count(*)::int AS n FROM tasks WHERE process_id = $1 AND step IN ('import-register', 'import-authorise')`, [handle.workflowId])).toEqual([{ n: 0 }]);
 });
 
 it('municipal: 成立但无法修改 is its own outcome and the item is kept (annotated), not deleted', async () => {
@@ -100,7 +87,7 @@ it('municipal: 成立但无法修改 is its own outcome and the item is kept (an
   await d.decide(handle, 'provider-reply', 'it_staff_1', 'agreed-unchangeable', { repliedOn: '2026-11-10' }, '原始处罚决定已归档，系统无法修改');
   await replyAndArchive(d, handle);
   expect(await handle.result()).toMatchObject({ outcome: 'founded-unchangeable' });
-  const item = await creditItem(dataSource, subject.subjectCode, '行政处罚记录');
+  const item = await creditItem(t.dataSource, subject.subjectCode, '行政处罚记录');
   expect(item.deletedAt).toBeNull();
   expect(item.annotation).toContain('原始处罚决定已归档');
 });
@@ -110,5 +97,5 @@ it('municipal: information whose truth cannot be established is deleted with the
   await d.decide(handle, 'provider-reply', 'it_staff_1', 'unverifiable', { repliedOn: '2026-11-10' }, '信源单位无法核实');
   await replyAndArchive(d, handle);
   expect(await handle.result()).toMatchObject({ outcome: 'unverifiable' });
-  expect((await creditItem(dataSource, subject.subjectCode, '行政处罚记录')).deletedAt).not.toBeNull();
+  expect((await creditItem(t.dataSource, subject.subjectCode, '行政处罚记录')).deletedAt).not.toBeNull();
 });
