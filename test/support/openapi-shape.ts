@@ -18,19 +18,17 @@ type Schema = {
   items?: Schema;
 };
 
-/** Required properties a service does not send yet, by schema: reported by `pending`, not as errors. */
-export type Pending = Record<string, string[]>;
-
-export function shapeErrors(document: OpenAPIObject, schema: Schema, value: unknown, at = '$', pending: Pending = {}, name?: string): string[] {
+/** Every way `value` departs from `schema`: missing required fields, fields the schema does not have, wrong types. */
+export function shapeErrors(document: OpenAPIObject, schema: Schema, value: unknown, at = '$', name?: string): string[] {
   if (schema.$ref) {
     const ref = schema.$ref.replace('#/components/schemas/', '');
-    return shapeErrors(document, document.components!.schemas![ref] as Schema, value, at, pending, ref);
+    return shapeErrors(document, document.components!.schemas![ref] as Schema, value, at, ref);
   }
   if (schema.oneOf) {
-    const tries = schema.oneOf.map((s) => shapeErrors(document, s, value, at, pending));
+    const tries = schema.oneOf.map((s) => shapeErrors(document, s, value, at));
     return tries.some((errors) => errors.length === 0) ? [] : [`${at}: matches none of oneOf (${tries.map((e) => e[0]).join(' | ')})`];
   }
-  if (schema.allOf) return schema.allOf.flatMap((s) => shapeErrors(document, s, value, at, pending));
+  if (schema.allOf) return schema.allOf.flatMap((s) => shapeErrors(document, s, value, at));
   if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${schema.enum.join(', ')}`];
   switch (schema.type) {
     case 'string':
@@ -43,7 +41,7 @@ export function shapeErrors(document: OpenAPIObject, schema: Schema, value: unkn
       return typeof value === 'boolean' ? [] : [`${at}: expected a boolean, got ${JSON.stringify(value)}`];
     case 'array':
       if (!Array.isArray(value)) return [`${at}: expected an array`];
-      return schema.items ? value.flatMap((item, i) => shapeErrors(document, schema.items!, item, `${at}[${i}]`, pending)) : [];
+      return schema.items ? value.flatMap((item, i) => shapeErrors(document, schema.items!, item, `${at}[${i}]`)) : [];
   }
   if (schema.type === 'object' || schema.properties || schema.additionalProperties) {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return [`${at}: expected an object`];
@@ -51,11 +49,11 @@ export function shapeErrors(document: OpenAPIObject, schema: Schema, value: unkn
     const properties = schema.properties ?? {};
     const errors: string[] = [];
     for (const key of schema.required ?? []) {
-      if (!(key in object) && !(name && pending[name]?.includes(key))) errors.push(`${at}.${key}: required, missing`);
+      if (!(key in object)) errors.push(`${at}.${key}: required, missing`);
     }
     for (const [key, item] of Object.entries(object)) {
-      if (properties[key]) errors.push(...shapeErrors(document, properties[key], item, `${at}.${key}`, pending));
-      else if (typeof schema.additionalProperties === 'object') errors.push(...shapeErrors(document, schema.additionalProperties, item, `${at}.${key}`, pending));
+      if (properties[key]) errors.push(...shapeErrors(document, properties[key], item, `${at}.${key}`));
+      else if (typeof schema.additionalProperties === 'object') errors.push(...shapeErrors(document, schema.additionalProperties, item, `${at}.${key}`));
       else if (!schema.additionalProperties) errors.push(`${at}.${key}: not in the schema${name ? ` ${name}` : ''}`);
     }
     return errors;
